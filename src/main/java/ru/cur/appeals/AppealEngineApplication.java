@@ -1,0 +1,14 @@
+package ru.cur.appeals;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AppealEngineApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AppealEngineApplication.class, args);
+  }
+}

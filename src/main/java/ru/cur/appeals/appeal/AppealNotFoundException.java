@@ -1,0 +1,8 @@
+package ru.cur.appeals.appeal;
+
+public class AppealNotFoundException extends RuntimeException {
+
+  public AppealNotFoundException(String registrationNumber) {
+    super("No appeal with registration number " + registrationNumber);
+  }
+}

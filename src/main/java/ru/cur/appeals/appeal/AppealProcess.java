@@ -1,0 +1,30 @@
+package ru.cur.appeals.appeal;
+
+/** The stable names of the {@code citizen-appeal} process (SPEC §4) that the Java code relies on. */
+public final class AppealProcess {
+
+  public static final String KEY = "citizen-appeal";
+  public static final String WITHDRAWAL_MESSAGE = "AppealWithdrawn";
+
+  public static final String APPEAL_ID = "appealId";
+  public static final String CHANNEL = "channel";
+  public static final String REGIME = "regime";
+  public static final String CATEGORY = "category";
+  public static final String TERRITORY = "territory";
+  public static final String ORGANIZATION = "organization";
+  public static final String RESPONSE_TYPE = "responseType";
+
+  public static final String MODERATION = "moderation";
+  public static final String DUPLICATE_OF = "duplicateOf";
+  public static final String FORWARD_TO = "forwardTo";
+  public static final String ROUTING = "routing";
+  public static final String ANSWER_TEXT = "answerText";
+  public static final String APPROVED = "approved";
+  public static final String COMMENT = "comment";
+
+  public static final String MODERATE_TASK = "moderate-appeal";
+  public static final String PREPARE_ANSWER_TASK = "prepare-answer";
+  public static final String APPROVE_ANSWER_TASK = "approve-answer";
+
+  private AppealProcess() {}
+}

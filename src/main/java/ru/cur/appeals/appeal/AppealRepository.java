@@ -1,0 +1,222 @@
+package ru.cur.appeals.appeal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The appeal table: what intake stores and what every step of the process updates. */
+@Repository
+public class AppealRepository {
+
+  private static final String COLUMNS = """
+      id, registration_number, channel, external_id, text, author_name, author_email, author_phone,
+      author_postal_address, author_profile_url, territory, lat, lon, address, category_hint, category,
+      source_url, received_at, registered_at, status, outcome, closing_reason, duplicate_of, forwarded_to,
+      organization, response_type, answer_text, answered_at, closed_at, process_instance_id""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public AppealRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public long nextId() {
+    // nextval() is understood by PostgreSQL and by H2 in every mode.
+    return jdbc.sql("select nextval('appeal_seq')").query(Long.class).single();
+  }
+
+  public void insert(Appeal appeal) {
+    jdbc.sql("""
+        insert into appeal (id, registration_number, channel, external_id, text, author_name, author_email,
+          author_phone, author_postal_address, author_profile_url, territory, lat, lon, address, category_hint,
+          category, source_url, received_at, registered_at, status, updated_at)
+        values (:id, :number, :channel, :externalId, :text, :authorName, :authorEmail, :authorPhone,
+          :authorPostalAddress, :authorProfileUrl, :territory, :lat, :lon, :address, :categoryHint,
+          :category, :sourceUrl, :receivedAt, :registeredAt, :status, :now)""")
+        .param("id", appeal.id())
+        .param("number", appeal.registrationNumber())
+        .param("channel", appeal.channel().name())
+        .param("externalId", appeal.externalId())
+        .param("text", appeal.text())
+        .param("authorName", appeal.author().name())
+        .param("authorEmail", appeal.author().email())
+        .param("authorPhone", appeal.author().phone())
+        .param("authorPostalAddress", appeal.author().postalAddress())
+        .param("authorProfileUrl", appeal.author().profileUrl())
+        .param("territory", appeal.territory())
+        .param("lat", appeal.location() == null ? null : appeal.location().lat())
+        .param("lon", appeal.location() == null ? null : appeal.location().lon())
+        .param("address", appeal.address())
+        .param("categoryHint", appeal.categoryHint())
+        .param("category", appeal.category())
+        .param("sourceUrl", appeal.sourceUrl())
+        .param("receivedAt", appeal.receivedAt())
+        .param("registeredAt", appeal.registeredAt())
+        .param("status", appeal.status().name())
+        .param("now", now())
+        .update();
+  }
+
+  public void attachProcessInstance(long id, String processInstanceId) {
+    jdbc.sql("update appeal set process_instance_id = :pid where id = :id")
+        .param("pid", processInstanceId).param("id", id).update();
+  }
+
+  public Optional<Appeal> findByNumber(String registrationNumber) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where registration_number = :number")
+        .param("number", registrationNumber)
+        .query(AppealRepository::map)
+        .optional();
+  }
+
+  public Optional<Appeal> findByExternalId(Channel channel, String externalId) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where channel = :channel and external_id = :externalId")
+        .param("channel", channel.name())
+        .param("externalId", externalId)
+        .query(AppealRepository::map)
+        .optional();
+  }
+
+  public Appeal getByNumber(String registrationNumber) {
+    return findByNumber(registrationNumber).orElseThrow(() -> new AppealNotFoundException(registrationNumber));
+  }
+
+  public void updateStatus(String registrationNumber, AppealStatus status) {
+    jdbc.sql("update appeal set status = :status, updated_at = :now where registration_number = :number")
+        .param("status", status.name()).param("now", now()).param("number", registrationNumber).update();
+  }
+
+  /** The moderator's classification: may correct the category and territory the channel gave. */
+  public void classify(String registrationNumber, String category, String territory) {
+    jdbc.sql("""
+        update appeal set category = coalesce(:category, category), territory = coalesce(:territory, territory),
+          updated_at = :now where registration_number = :number""")
+        .param("category", category).param("territory", territory).param("now", now())
+        .param("number", registrationNumber).update();
+  }
+
+  public void assign(String registrationNumber, String organization, String responseType) {
+    jdbc.sql("""
+        update appeal set organization = :organization, response_type = :responseType, updated_at = :now
+        where registration_number = :number""")
+        .param("organization", organization).param("responseType", responseType).param("now", now())
+        .param("number", registrationNumber).update();
+  }
+
+  public void recordAnswer(String registrationNumber, String answerText) {
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        update appeal set answer_text = :answer, answered_at = :now, status = :status, updated_at = :now
+        where registration_number = :number""")
+        .param("answer", answerText).param("now", now).param("status", AppealStatus.ANSWERED.name())
+        .param("number", registrationNumber).update();
+  }
+
+  public void close(String registrationNumber, Closing closing) {
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        update appeal set status = :status, outcome = :outcome, closing_reason = :reason,
+          duplicate_of = :duplicateOf, forwarded_to = :forwardedTo, closed_at = :now, updated_at = :now
+        where registration_number = :number""")
+        .param("status", AppealStatus.CLOSED.name())
+        .param("outcome", closing.outcome().name())
+        .param("reason", closing.reason())
+        .param("duplicateOf", closing.duplicateOf())
+        .param("forwardedTo", closing.forwardedTo())
+        .param("now", now)
+        .param("number", registrationNumber)
+        .update();
+  }
+
+  /** How an appeal is closed: the outcome, why, and where it went for duplicates and forwarding. */
+  public record Closing(Outcome outcome, String reason, String duplicateOf, String forwardedTo) {}
+
+  public Page<Appeal> search(AppealSearch search) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (search.status() != null) {
+      where.append(" and status = ?");
+      params.add(search.status().name());
+    }
+    if (search.territory() != null) {
+      where.append(" and territory = ?");
+      params.add(search.territory());
+    }
+    if (search.category() != null) {
+      where.append(" and (category = ? or category like ?)");
+      params.add(search.category());
+      params.add(search.category() + ".%");
+    }
+    if (search.organization() != null) {
+      where.append(" and organization = ?");
+      params.add(search.organization());
+    }
+    if (search.visibleOrganizations() != null) {
+      if (search.visibleOrganizations().isEmpty()) {
+        return new Page<>(List.of(), search.page(), search.size(), 0);
+      }
+      where.append(" and organization in (").append(placeholders(search.visibleOrganizations())).append(")");
+      params.addAll(search.visibleOrganizations());
+    }
+    long total = jdbc.sql("select count(*) from appeal" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(search.size());
+    pageParams.add((long) search.page() * search.size());
+    List<Appeal> items = jdbc
+        .sql("select " + COLUMNS + " from appeal" + where + " order by received_at desc, id desc limit ? offset ?")
+        .params(pageParams)
+        .query(AppealRepository::map)
+        .list();
+    return new Page<>(items, search.page(), search.size(), total);
+  }
+
+  private static String placeholders(Collection<?> values) {
+    return String.join(", ", values.stream().map(v -> "?").toList());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  private static Appeal map(ResultSet rs, int row) throws SQLException {
+    Double lat = rs.getObject("lat", Double.class);
+    Double lon = rs.getObject("lon", Double.class);
+    return new Appeal(
+        rs.getLong("id"),
+        rs.getString("registration_number"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("external_id"),
+        rs.getString("text"),
+        new Appeal.Author(rs.getString("author_name"), rs.getString("author_email"), rs.getString("author_phone"),
+            rs.getString("author_postal_address"), rs.getString("author_profile_url")),
+        rs.getString("territory"),
+        lat == null || lon == null ? null : new Appeal.Location(lat, lon),
+        rs.getString("address"),
+        rs.getString("category_hint"),
+        rs.getString("category"),
+        rs.getString("source_url"),
+        rs.getObject("received_at", OffsetDateTime.class),
+        rs.getObject("registered_at", OffsetDateTime.class),
+        AppealStatus.valueOf(rs.getString("status")),
+        rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+        rs.getString("closing_reason"),
+        rs.getString("duplicate_of"),
+        rs.getString("forwarded_to"),
+        rs.getString("organization"),
+        rs.getString("response_type"),
+        rs.getString("answer_text"),
+        rs.getObject("answered_at", OffsetDateTime.class),
+        rs.getObject("closed_at", OffsetDateTime.class),
+        rs.getString("process_instance_id"));
+  }
+}

@@ -1,0 +1,93 @@
+package ru.cur.appeals.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.appeal.AppealStatus;
+import ru.cur.appeals.appeal.Channel;
+
+/**
+ * Takes an appeal in: stores it and starts its process in one transaction, so there is never an
+ * appeal without a process instance or the reverse. The same message of a channel is one appeal.
+ */
+@Service
+public class AppealIntake {
+
+  private final SubmissionValidator validator;
+  private final AppealRepository appeals;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final String prefix;
+
+  AppealIntake(SubmissionValidator validator, AppealRepository appeals, RuntimeService runtime,
+      TransactionTemplate transaction, Clock clock, @Value("${appeals.registration-prefix}") String prefix) {
+    this.validator = validator;
+    this.appeals = appeals;
+    this.runtime = runtime;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.prefix = prefix;
+  }
+
+  /** The appeal, and whether this call created it (false: the channel sent this message before). */
+  public record Submitted(Appeal appeal, boolean created) {}
+
+  public Submitted submit(AppealSubmission submission) {
+    validator.validate(submission);
+    Channel channel = Channel.valueOf(submission.channel());
+    Optional<Appeal> earlier = earlierSubmission(channel, submission.externalId());
+    if (earlier.isPresent()) {
+      return new Submitted(earlier.get(), false);
+    }
+    try {
+      return new Submitted(transaction.execute(status -> register(channel, submission)), true);
+    } catch (DuplicateKeyException concurrentSubmission) {
+      // Another request stored the same message first and committed; this one rolled back whole.
+      return new Submitted(earlierSubmission(channel, submission.externalId()).orElseThrow(() -> concurrentSubmission),
+          false);
+    }
+  }
+
+  private Optional<Appeal> earlierSubmission(Channel channel, String externalId) {
+    return externalId == null ? Optional.empty() : appeals.findByExternalId(channel, externalId);
+  }
+
+  private Appeal register(Channel channel, AppealSubmission submission) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long id = appeals.nextId();
+    String number = "%s-%d-%06d".formatted(prefix, now.getYear(), id);
+    AppealSubmission.Author author = submission.authorOrEmpty();
+    AppealSubmission.Location location = submission.location();
+    appeals.insert(new Appeal(id, number, channel, submission.externalId(), submission.text(),
+        new Appeal.Author(author.name(), author.email(), author.phone(), author.postalAddress(), author.profileUrl()),
+        submission.territory(),
+        location == null ? null : new Appeal.Location(location.lat(), location.lon()),
+        submission.address(), submission.category(), null, submission.sourceUrl(),
+        utc(submission.receivedAt() == null ? now : submission.receivedAt()), utc(now),
+        AppealStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null));
+    ProcessInstance instance = runtime.startProcessInstanceByKey(AppealProcess.KEY, number, Variables.createVariables()
+        .putValue(AppealProcess.APPEAL_ID, number)
+        .putValue(AppealProcess.CHANNEL, channel.name())
+        .putValue(AppealProcess.REGIME, channel.regime().name())
+        .putValue(AppealProcess.CATEGORY, submission.category())
+        .putValue(AppealProcess.TERRITORY, submission.territory()));
+    appeals.attachProcessInstance(id, instance.getId());
+    return appeals.getByNumber(number);
+  }
+
+  private static OffsetDateTime utc(OffsetDateTime time) {
+    return time.withOffsetSameInstant(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,83 @@
+package ru.cur.appeals.moderation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.referencedata.ReferenceData;
+
+/**
+ * Shows the appeal in the task's Camunda Form. Business data stays in the appeal's row; the card is
+ * copied into task-local variables when the task is created, so it lives as long as the task.
+ * The moderator's task also gets the category and territory options of the form's selects.
+ */
+@Component("appealCard")
+class AppealCard implements TaskListener {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+  private final AppealRepository appeals;
+  private final ReferenceData referenceData;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AppealCard(AppealRepository appeals, ReferenceData referenceData, ObjectMapper json, Clock clock) {
+    this.appeals = appeals;
+    this.referenceData = referenceData;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Appeal appeal = appeals.getByNumber((String) task.getVariable(AppealProcess.APPEAL_ID));
+    Appeal.Author author = appeal.author();
+    task.setVariableLocal("registrationNumber", appeal.registrationNumber());
+    task.setVariableLocal("appealText", appeal.text());
+    task.setVariableLocal("channelName", appeal.channel().title());
+    task.setVariableLocal("authorName", orDash(author.name()));
+    task.setVariableLocal("authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
+        author.profileUrl()).filter(Objects::nonNull).collect(Collectors.joining("; "))));
+    task.setVariableLocal("territoryName", appeal.territory() == null ? "не указана"
+        : referenceData.territoryName(appeal.territory()));
+    task.setVariableLocal("categoryName", appeal.category() == null ? "не указана"
+        : referenceData.categoryName(appeal.category()));
+    task.setVariableLocal("address", orDash(appeal.address()));
+    task.setVariableLocal("receivedAt", appeal.receivedAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
+    if (appeal.organization() != null) {
+      task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
+    }
+    if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal("categoryOptions", options(referenceData.leafCategories().stream()
+          .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
+          .toList()));
+      task.setVariableLocal("territoryOptions", options(referenceData.territories().stream()
+          .map(t -> Map.of("value", t.code(), "label", t.name()))
+          .toList()));
+    }
+  }
+
+  private org.camunda.spin.plugin.variable.value.JsonValue options(List<Map<String, String>> options) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the form's options", e);
+    }
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+}

@@ -1,0 +1,79 @@
+package ru.cur.appeals.moderation;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.referencedata.Category;
+import ru.cur.appeals.referencedata.ReferenceData;
+
+/**
+ * Refuses to complete a moderation that the process could not act on: the moderator sees the
+ * message in Tasklist and the task stays open. Messages are in Russian: moderators read them.
+ */
+@Component("moderationCheck")
+class ModerationCheck implements TaskListener {
+
+  private final ReferenceData referenceData;
+  private final AppealRepository appeals;
+
+  ModerationCheck(ReferenceData referenceData, AppealRepository appeals) {
+    this.referenceData = referenceData;
+    this.appeals = appeals;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object value = task.getVariable(AppealProcess.MODERATION);
+    Moderation moderation = Arrays.stream(Moderation.values())
+        .filter(m -> m.name().equals(value))
+        .findFirst()
+        .orElseThrow(() -> refused("Выберите итог модерации (" + Arrays.toString(Moderation.values()) + ")"));
+    String category = text(task.getVariable(AppealProcess.CATEGORY));
+    String territory = text(task.getVariable(AppealProcess.TERRITORY));
+    if (category != null && referenceData.category(category).isEmpty()) {
+      throw refused("Категории «" + category + "» нет в справочнике");
+    }
+    if (territory != null && referenceData.territory(territory).isEmpty()) {
+      throw refused("Территории «" + territory + "» нет в справочнике");
+    }
+    switch (moderation) {
+      case ACCEPT -> {
+        if (category == null || !referenceData.category(category).map(Category::isLeaf).orElse(false)) {
+          throw refused("Чтобы принять обращение, выберите подкатегорию (например, «Дороги → Ямы на дорогах»)");
+        }
+        if (territory == null) {
+          throw refused("Чтобы принять обращение, выберите территорию");
+        }
+      }
+      case DUPLICATE -> {
+        String original = text(task.getVariable(AppealProcess.DUPLICATE_OF));
+        if (original == null || appeals.findByNumber(original).isEmpty()) {
+          throw refused("Укажите регистрационный номер существующего обращения, дубликатом которого является это");
+        }
+        if (original.equals(task.getVariable(AppealProcess.APPEAL_ID))) {
+          throw refused("Обращение не может быть дубликатом самого себя");
+        }
+      }
+      case OUT_OF_COMPETENCE -> {
+        if (text(task.getVariable(AppealProcess.FORWARD_TO)) == null) {
+          throw refused("Укажите орган, в который пересылается обращение");
+        }
+      }
+      default -> {
+        // NO_SUBSTANCE and ABUSIVE need nothing more than the decision.
+      }
+    }
+  }
+
+  private static ProcessEngineException refused(String message) {
+    return new ProcessEngineException(message);
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+}

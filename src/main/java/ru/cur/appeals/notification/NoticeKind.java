@@ -1,0 +1,19 @@
+package ru.cur.appeals.notification;
+
+/** The notices a resident is owed along the appeal's life. */
+public enum NoticeKind {
+  /** The appeal is registered under its number. */
+  REGISTERED,
+  /** The appeal was sent to the organisation responsible for it. */
+  ROUTED,
+  /** Out of the region's competence: forwarded to another body (59-ФЗ art. 8 p. 3). */
+  FORWARDED,
+  /** Not considered, with the reason (e.g. 59-ФЗ art. 11 p. 3 for abusive language). */
+  REJECTED,
+  /** Joined with an earlier appeal about the same thing. */
+  DUPLICATE,
+  /** The answer itself. */
+  ANSWERED,
+  /** The resident's withdrawal is confirmed. */
+  WITHDRAWN
+}

@@ -1,0 +1,106 @@
+package ru.cur.appeals.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import ru.cur.appeals.referencedata.Organization;
+import ru.cur.appeals.referencedata.ReferenceData;
+
+/**
+ * The Camunda authorizations of every role and organisation group, granted on every start (in every
+ * mode: they name groups, which may come from the demo or from Keycloak). Tasks need nothing here:
+ * the engine grants a task's candidate group the right to see and work that task when it is created.
+ */
+@Component
+@Order(1)
+class AuthorizationSetup extends AbstractProcessEnginePlugin {
+
+  private static final String TASKLIST = "tasklist";
+  private static final String COCKPIT = "cockpit";
+
+  private final ReferenceData referenceData;
+
+  AuthorizationSetup(ReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (String group : staffGroups()) {
+      grant(authorizations, group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grant(authorizations, group, Resources.FILTER, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    }
+    for (String group : List.of(Roles.SUPERVISORS, Roles.MANAGERS, Roles.AUDITORS)) {
+      grant(authorizations, group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY,
+          Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(authorizations, group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    grant(authorizations, Roles.PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(authorizations, Roles.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY,
+        Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(authorizations, Roles.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY,
+        Permissions.READ, Permissions.UPDATE, Permissions.READ_HISTORY);
+    grant(authorizations, Roles.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY,
+        Permissions.READ, Permissions.UPDATE, Permissions.READ_HISTORY);
+    grant(authorizations, Roles.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    for (Resources resource : Resources.values()) {
+      grant(authorizations, Roles.ADMIN, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  private List<String> staffGroups() {
+    List<String> groups = new ArrayList<>(List.of(
+        Roles.MODERATORS, Roles.SUPERVISORS, Roles.MANAGERS, Roles.AUDITORS, Roles.PROCESS_OWNERS));
+    for (Organization organization : referenceData.organizations()) {
+      groups.add(organization.code());
+      groups.add(organization.headsGroup());
+    }
+    return groups;
+  }
+
+  private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(group);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

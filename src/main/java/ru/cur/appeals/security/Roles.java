@@ -1,0 +1,24 @@
+package ru.cur.appeals.security;
+
+import java.util.Set;
+
+/** Role groups (SPEC §4); every other group is an organisation's code or its heads' group. */
+public final class Roles {
+
+  public static final String MODERATORS = "moderators";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String MANAGERS = "managers";
+  public static final String AUDITORS = "auditors";
+  public static final String PROCESS_OWNERS = "process-owners";
+  public static final String ADMIN = "camunda-admin";
+  /** Channel systems: they submit appeals and pass on withdrawals, nothing else. */
+  public static final String INTAKE = "intake";
+
+  /** Groups whose members read every appeal. */
+  public static final Set<String> READ_ALL = Set.of(MODERATORS, SUPERVISORS, MANAGERS, AUDITORS, ADMIN);
+
+  public static final Set<String> ALL = Set.of(MODERATORS, SUPERVISORS, MANAGERS, AUDITORS, PROCESS_OWNERS, ADMIN,
+      INTAKE);
+
+  private Roles() {}
+}

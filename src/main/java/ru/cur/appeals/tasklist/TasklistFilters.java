@@ -1,0 +1,47 @@
+package ru.cur.appeals.tasklist;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every clerk starts with. Each shows only the tasks the user may see
+ * (authorizations apply to filters), soonest deadline first.
+ */
+@Component
+@Order(3)
+class TasklistFilters extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    FilterService filters = engine.getFilterService();
+    TaskService tasks = engine.getTaskService();
+    ensure(filters, "Мои задачи", "Задачи, которые я взял в работу", -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensure(filters, "Задачи моих групп", "Свободные задачи моих групп: модерация, ответы моей организации", -5,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    ensure(filters, "Все доступные задачи", "Все задачи, которые мне разрешено видеть", 0,
+        tasks.createTaskQuery());
+  }
+
+  private static void ensure(FilterService filters, String name, String description, int priority, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
+        .setProperties(properties);
+    filters.saveFilter(filter);
+  }
+}

@@ -1,0 +1,109 @@
+package ru.cur.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The application's HTTP APIs as the tests' users call them: {@code /api} and {@code /engine-rest}. */
+public final class AppealApi {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  private final TestRestTemplate rest;
+
+  public AppealApi(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  public TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, user);
+  }
+
+  public ResponseEntity<Map<String, Object>> submit(Map<String, ?> appeal) {
+    return as("intake").exchange("/api/appeals", HttpMethod.POST, json(appeal), OBJECT);
+  }
+
+  public ResponseEntity<Map<String, Object>> submitRaw(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as("intake").exchange("/api/appeals", HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  /** Submits and returns the registration number, asserting that a new appeal was registered. */
+  public String register(Map<String, ?> appeal) {
+    ResponseEntity<Map<String, Object>> response = submit(appeal);
+    assertThat(response.getStatusCode().value()).as("submission of %s: %s", appeal, response.getBody()).isEqualTo(201);
+    return (String) response.getBody().get("id");
+  }
+
+  public ResponseEntity<Map<String, Object>> appeal(String user, String id) {
+    return as(user).exchange("/api/appeals/{id}", HttpMethod.GET, null, OBJECT, id);
+  }
+
+  public Map<String, Object> appealAs(String user, String id) {
+    ResponseEntity<Map<String, Object>> response = appeal(user, id);
+    assertThat(response.getStatusCode().value()).as("GET %s as %s", id, user).isEqualTo(200);
+    return response.getBody();
+  }
+
+  public ResponseEntity<Map<String, Object>> search(String user, String query) {
+    return as(user).exchange("/api/appeals?" + query, HttpMethod.GET, null, OBJECT);
+  }
+
+  public ResponseEntity<Map<String, Object>> withdraw(String id) {
+    return as("intake").exchange("/api/appeals/{id}/withdraw", HttpMethod.POST, null, OBJECT, id);
+  }
+
+  /** The tasks of an appeal that {@code user} can see through the engine's REST API. */
+  public List<Map<String, Object>> tasks(String user, String id) {
+    ResponseEntity<List<Map<String, Object>>> response = as(user)
+        .exchange("/engine-rest/task?processInstanceBusinessKey={id}", HttpMethod.GET, null, LIST, id);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  public Map<String, Object> onlyTask(String user, String id, String taskKey) {
+    List<Map<String, Object>> tasks = tasks(user, id);
+    assertThat(tasks).as("tasks of %s visible to %s", id, user)
+        .extracting(task -> task.get("taskDefinitionKey")).containsExactly(taskKey);
+    return tasks.get(0);
+  }
+
+  /** Completes a task the way Tasklist submits a Camunda Form. */
+  public ResponseEntity<String> submitForm(String user, String taskId, Map<String, ?> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    return as(user).exchange("/engine-rest/task/{id}/submit-form", HttpMethod.POST,
+        json(Map.of("variables", typed)), String.class, taskId);
+  }
+
+  public void complete(String user, String id, String taskKey, Map<String, ?> variables) {
+    Map<String, Object> task = onlyTask(user, id, taskKey);
+    ResponseEntity<String> response = submitForm(user, (String) task.get("id"), variables);
+    assertThat(response.getStatusCode().value()).as("%s completes %s: %s", user, taskKey, response.getBody())
+        .isEqualTo(204);
+  }
+
+  public Map<String, Object> taskVariables(String user, String taskId) {
+    ResponseEntity<Map<String, Object>> response = as(user)
+        .exchange("/engine-rest/task/{id}/form-variables", HttpMethod.GET, null, OBJECT, taskId);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}

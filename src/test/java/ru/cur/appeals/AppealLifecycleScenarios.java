@@ -1,0 +1,332 @@
+package ru.cur.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One appeal's whole life through the HTTP APIs, as channel systems and clerks drive it. Run against
+ * every database the application supports (see the subclasses).
+ */
+abstract class AppealLifecycleScenarios {
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  RuntimeService runtime;
+
+  AppealApi api;
+
+  @BeforeEach
+  void api() {
+    api = new AppealApi(rest);
+  }
+
+  static Map<String, Object> potholePostInBerdsk() {
+    return Map.of(
+        "channel", "SOCIAL",
+        "externalId", "vk-" + UUID.randomUUID(),
+        "text", "Огромная яма на улице Ленина у дома 12, машины объезжают по встречной",
+        "author", Map.of("name", "Пётр Васильев", "profileUrl", "https://vk.com/id100500"),
+        "territory", "berdsk",
+        "category", "roads",
+        "address", "Бердск, ул. Ленина, 12",
+        "location", Map.of("lat", 54.7583, "lon", 83.1073),
+        "sourceUrl", "https://vk.com/wall-1_2");
+  }
+
+  static Map<String, Object> officialComplaintAboutBerdskPolyclinic() {
+    return Map.of(
+        "channel", "OFFICIAL",
+        "externalId", "letter-" + UUID.randomUUID(),
+        "text", "Третью неделю не могу попасть к терапевту в поликлинике, запись закрыта",
+        "author", Map.of("name", "Анна Сергеевна Ким", "email", "kim@example.ru", "postalAddress",
+            "633010, Бердск, ул. Морская, 5, кв. 7"),
+        "territory", "berdsk",
+        "category", "healthcare");
+  }
+
+  List<String> noticesOf(String id) {
+    return jdbc.sql("""
+        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
+        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
+  }
+
+  long appealCount() {
+    return jdbc.sql("select count(*) from appeal").query(Long.class).single();
+  }
+
+  @Test
+  void potholeFromSocialNetworkIsModeratedRoutedToTheCityAndAnswered() {
+    Map<String, Object> post = potholePostInBerdsk();
+    ResponseEntity<Map<String, Object>> submitted = api.submit(post);
+
+    assertThat(submitted.getStatusCode().value()).isEqualTo(201);
+    String id = (String) submitted.getBody().get("id");
+    assertThat(id).matches("ЦУР-\\d{4}-\\d{6}");
+    assertThat(submitted.getBody()).containsEntry("status", "MODERATION").containsKey("processInstanceId");
+    assertThat(submitted.getHeaders().getLocation()).isNotNull();
+    assertThat(submitted.getBody()).doesNotContainKey("text");
+
+    Map<String, Object> moderation = api.onlyTask("moderator", id, "moderate-appeal");
+    assertThat(api.tasks("executor", id)).isEmpty();
+    Map<String, Object> card = api.taskVariables("moderator", (String) moderation.get("id"));
+    assertThat(card).extractingByKey("appealText").extracting(v -> ((Map<?, ?>) v).get("value"))
+        .isEqualTo(post.get("text"));
+    assertThat(card).extractingByKey("categoryOptions").extracting(v -> ((Map<?, ?>) v).get("type"))
+        .isEqualTo("Json");
+
+    api.complete("moderator", id, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));
+
+    Map<String, Object> inWork = api.appealAs("moderator", id);
+    assertThat(inWork).containsEntry("status", "IN_WORK")
+        .containsEntry("category", "roads.potholes")
+        .containsEntry("organization", "berdsk-administration")
+        .containsEntry("organizationName", "Администрация города Бердска")
+        .containsEntry("responseType", "FAST_TRACK");
+    assertThat(api.tasks("moderator", id)).isEmpty();
+    assertThat(api.tasks("ministry", id)).isEmpty();
+
+    api.complete("executor", id, "prepare-answer",
+        Map.of("answerText", "Яма заделана 20 ноября, спасибо за сигнал", "problemSolved", true));
+
+    Map<String, Object> closed = api.appealAs("executor", id);
+    assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "ANSWERED")
+        .containsEntry("answer", "Яма заделана 20 ноября, спасибо за сигнал");
+    assertThat(closed.get("closedAt")).isNotNull();
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+  }
+
+  @Test
+  void officialAppealAnswerNeedsTheHeadsApprovalAndARejectionReturnsWithTheComment() {
+    String id = api.register(officialComplaintAboutBerdskPolyclinic());
+    api.complete("moderator", id, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "healthcare.quality", "territory", "berdsk"));
+    assertThat(api.appealAs("executor", id)).containsEntry("organization", "berdsk-polyclinic")
+        .containsEntry("responseType", "EXPLAIN");
+
+    api.complete("executor", id, "prepare-answer", Map.of("answerText", "Запись откроется в декабре"));
+    assertThat(api.appealAs("head", id)).containsEntry("status", "AWAITING_APPROVAL");
+    assertThat(api.tasks("executor", id)).isEmpty();
+    api.complete("head", id, "approve-answer",
+        Map.of("approved", false, "comment", "Укажите, как записаться до декабря"));
+
+    Map<String, Object> rework = api.onlyTask("executor", id, "prepare-answer");
+    assertThat(api.taskVariables("executor", (String) rework.get("id")))
+        .extractingByKey("comment").extracting(v -> ((Map<?, ?>) v).get("value"))
+        .isEqualTo("Укажите, как записаться до декабря");
+    api.complete("executor", id, "prepare-answer",
+        Map.of("answerText", "Запись к терапевту открыта по телефону 122; с декабря — через Госуслуги"));
+    api.complete("head", id, "approve-answer", Map.of("approved", true));
+
+    assertThat(api.appealAs("auditor", id)).containsEntry("status", "CLOSED").containsEntry("outcome", "EXPLAINED")
+        .containsEntry("answer", "Запись к терапевту открыта по телефону 122; с декабря — через Госуслуги");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED");
+  }
+
+  @Test
+  void abusiveOfficialAppealIsRejectedWithANotice() {
+    String id = api.register(officialComplaintAboutBerdskPolyclinic());
+    api.complete("moderator", id, "moderate-appeal", Map.of("moderation", "ABUSIVE"));
+
+    assertThat(api.appealAs("moderator", id)).containsEntry("status", "CLOSED")
+        .containsEntry("outcome", "REJECTED").containsEntry("closingReason", "ABUSIVE");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
+  }
+
+  @Test
+  void socialPostWithoutSubstanceIsClosedWithoutAnswer() {
+    String id = api.register(potholePostInBerdsk());
+    api.complete("moderator", id, "moderate-appeal", Map.of("moderation", "NO_SUBSTANCE"));
+
+    assertThat(api.appealAs("moderator", id)).containsEntry("outcome", "REJECTED")
+        .containsEntry("closingReason", "NO_SUBSTANCE");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED");
+  }
+
+  @Test
+  void duplicateIsClosedAndLinkedToTheEarlierAppeal() {
+    String first = api.register(potholePostInBerdsk());
+    String second = api.register(potholePostInBerdsk());
+    api.complete("moderator", second, "moderate-appeal", Map.of("moderation", "DUPLICATE", "duplicateOf", first));
+
+    assertThat(api.appealAs("moderator", second)).containsEntry("outcome", "DUPLICATE")
+        .containsEntry("duplicateOf", first);
+    assertThat(noticesOf(second)).containsExactly("REGISTERED", "DUPLICATE");
+  }
+
+  @Test
+  void appealOutOfCompetenceIsForwardedWithANotice() {
+    String id = api.register(officialComplaintAboutBerdskPolyclinic());
+    api.complete("moderator", id, "moderate-appeal",
+        Map.of("moderation", "OUT_OF_COMPETENCE", "forwardTo", "Прокуратура Новосибирской области"));
+
+    assertThat(api.appealAs("moderator", id)).containsEntry("outcome", "FORWARDED")
+        .containsEntry("forwardedTo", "Прокуратура Новосибирской области");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "FORWARDED");
+  }
+
+  @Test
+  void moderationCannotAcceptAnAppealWithoutASubcategory() {
+    String id = api.register(potholePostInBerdsk());
+    Map<String, Object> task = api.onlyTask("moderator", id, "moderate-appeal");
+
+    ResponseEntity<String> refused = api.submitForm("moderator", (String) task.get("id"),
+        Map.of("moderation", "ACCEPT", "category", "roads", "territory", "berdsk"));
+
+    assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(refused.getBody()).contains("подкатегорию");
+    api.onlyTask("moderator", id, "moderate-appeal");
+    assertThat(api.appealAs("moderator", id)).containsEntry("status", "MODERATION");
+  }
+
+  @Test
+  void residentWithdrawsWhileTheOrganisationWorksOnIt() {
+    String id = api.register(potholePostInBerdsk());
+    api.complete("moderator", id, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "roads.snow", "territory", "berdsk"));
+
+    ResponseEntity<Map<String, Object>> withdrawn = api.withdraw(id);
+
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    assertThat(withdrawn.getBody()).containsEntry("status", "CLOSED").containsEntry("outcome", "WITHDRAWN");
+    assertThat(api.tasks("executor", id)).isEmpty();
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "WITHDRAWN");
+    ResponseEntity<Map<String, Object>> again = api.withdraw(id);
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void theSameMessageSubmittedTwiceIsOneAppeal() {
+    Map<String, Object> post = potholePostInBerdsk();
+    String id = api.register(post);
+
+    ResponseEntity<Map<String, Object>> repeated = api.submit(post);
+
+    assertThat(repeated.getStatusCode().value()).isEqualTo(200);
+    assertThat(repeated.getBody()).containsEntry("id", id);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentSubmissionsOfOneMessageMakeOneAppeal() throws Exception {
+    Map<String, Object> post = potholePostInBerdsk();
+    long before = appealCount();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        calls.add(() -> api.submit(post));
+      }
+      List<ResponseEntity<Map<String, Object>>> responses = new ArrayList<>();
+      for (Future<ResponseEntity<Map<String, Object>>> future : pool.invokeAll(calls)) {
+        responses.add(future.get());
+      }
+      assertThat(responses).extracting(r -> r.getStatusCode().value()).containsOnly(200, 201)
+          .filteredOn(status -> status == 201).hasSize(1);
+      assertThat(responses).extracting(r -> r.getBody().get("id")).containsOnly(responses.get(0).getBody().get("id"));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(appealCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void searchShowsAnOrganisationOnlyItsOwnAppeals() {
+    String berdsk = api.register(potholePostInBerdsk());
+    api.complete("moderator", berdsk, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "roads.lighting", "territory", "berdsk"));
+    Map<String, Object> ob = new java.util.HashMap<>(potholePostInBerdsk());
+    ob.put("territory", "ob");
+    String obAppeal = api.register(ob);
+    api.complete("moderator", obAppeal, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "roads.lighting", "territory", "ob"));
+
+    ResponseEntity<Map<String, Object>> executorsView = api.search("executor", "category=roads&size=200");
+    assertThat(executorsView.getStatusCode().value()).isEqualTo(200);
+    assertThat(ids(executorsView)).contains(berdsk).doesNotContain(obAppeal);
+    assertThat(api.appeal("executor", obAppeal).getStatusCode().value()).isEqualTo(404);
+
+    ResponseEntity<Map<String, Object>> managersView =
+        api.search("manager", "status=IN_WORK&organization=ob-administration&size=200");
+    assertThat(ids(managersView)).contains(obAppeal).doesNotContain(berdsk);
+    assertThat(managersView.getBody()).containsKeys("total", "page", "size");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> ids(ResponseEntity<Map<String, Object>> page) {
+    return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(a -> a.get("id")).toList();
+  }
+
+  @Test
+  void channelSystemsSubmitButDoNotRead() {
+    String id = api.register(potholePostInBerdsk());
+
+    assertThat(api.appeal("intake", id).getStatusCode().value()).isEqualTo(403);
+    assertThat(api.search("intake", "").getStatusCode().value()).isEqualTo(403);
+    assertThat(api.as("moderator").exchange("/api/appeals", HttpMethod.POST, null, String.class)
+        .getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void nothingAnswersWithoutAuthenticationButHealth() {
+    for (String path : List.of("/api/appeals", "/api/reference/territories", "/engine-rest/task",
+        "/engine-rest/process-definition", "/actuator/info")) {
+      assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
+    }
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(api.as("intake").getForEntity("/api/appeals", String.class).getStatusCode().value()).isEqualTo(403);
+    // A wrong password throttles the user's next logins (Camunda's login delay): try it on a user no
+    // other scenario logs in as.
+    assertThat(rest.withBasicAuth("owner", "wrong").getForEntity("/api/appeals", String.class)
+        .getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void theFirstAdminSetupCannotCreateAUser() {
+    ResponseEntity<String> setup = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
+        Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@n.ru"),
+            "credentials", Map.of("password", "intruder")), String.class);
+
+    assertThat(setup.getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("intruder", "intruder").getForEntity("/api/appeals", String.class)
+        .getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void referenceDataListsTheRegionInRussian() {
+    ResponseEntity<List> territories = api.as("moderator").getForEntity("/api/reference/territories", List.class);
+    ResponseEntity<List> categories = api.as("moderator").getForEntity("/api/reference/categories", List.class);
+    ResponseEntity<List> organizations = api.as("moderator").getForEntity("/api/reference/organizations", List.class);
+
+    assertThat(territories.getBody()).contains(Map.of("code", "berdsk", "name", "город Бердск", "kind", "CITY",
+        "lat", 54.7583, "lon", 83.1073));
+    assertThat(categories.getBody()).contains(Map.of("code", "roads.potholes", "name", "Ямы на дорогах",
+        "parent", "roads", "leaf", true));
+    assertThat(organizations.getBody()).anySatisfy(o -> assertThat((Map<String, Object>) o)
+        .containsEntry("code", "berdsk-polyclinic")
+        .containsEntry("supervisor", "minzdrav-nso")
+        .containsEntry("territories", List.of("berdsk")));
+  }
+}

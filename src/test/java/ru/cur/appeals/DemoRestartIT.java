@@ -1,0 +1,60 @@
+package ru.cur.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded demo keeps its state in its data folder: a restart loses nothing and redeploys nothing. */
+class DemoRestartIT {
+
+  @TempDir
+  Path data;
+
+  @Test
+  void appealsAndTheirTasksSurviveARestartAndUnchangedModelsKeepTheirVersions() {
+    String id;
+    long deployments;
+    long decisionVersions;
+    try (ConfigurableApplicationContext app = start()) {
+      AppealApi api = api(app);
+      id = api.register(AppealLifecycleScenarios.potholePostInBerdsk());
+      api.complete("moderator", id, "moderate-appeal",
+          Map.of("moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      deployments = repository.createDeploymentQuery().count();
+      decisionVersions = repository.createDecisionDefinitionQuery().count();
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("citizen-appeal").count()).isEqualTo(1);
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      AppealApi api = api(app);
+      assertThat(api.appealAs("executor", id)).containsEntry("status", "IN_WORK")
+          .containsEntry("organization", "berdsk-administration");
+      api.complete("executor", id, "prepare-answer", Map.of("answerText", "Яма заделана"));
+      assertThat(api.appealAs("executor", id)).containsEntry("status", "CLOSED");
+
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+      assertThat(repository.createDecisionDefinitionQuery().count()).isEqualTo(decisionVersions);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("citizen-appeal").count()).isEqualTo(1);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(AppealEngineApplication.class)
+        .run("--server.port=0", "--appeals.data-dir=" + data.toAbsolutePath());
+  }
+
+  private static AppealApi api(ConfigurableApplicationContext app) {
+    String port = app.getEnvironment().getProperty("local.server.port");
+    return new AppealApi(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
+  }
+}
