@@ -4,11 +4,14 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
 import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.system.FormValues;
 
 /**
- * Refuses to complete «Подготовка ответа» without an answer, and «Согласование ответа» without a
- * decision or with a refusal that does not tell the executor what to change.
+ * Refuses to complete «Подготовка ответа» without an answer (unless the executor asks for more time
+ * instead), «Первичный ответ заявителю» without its text, and «Согласование ответа» without a decision
+ * or with a refusal that does not tell the executor what to change.
  *
  * <p>The head's decision arrives as a boolean over REST and as {@code "true"}/{@code "false"} from
  * the radio group of the Camunda Form; it is stored as a boolean for the gateway. A new answer
@@ -18,47 +21,45 @@ import ru.cur.appeals.appeal.AppealProcess;
 class AnswerCheck implements TaskListener {
 
   static final int ANSWER_MAX_LENGTH = 20_000;
+  static final int FIRST_REPLY_MAX_LENGTH = 4_000;
 
   @Override
   public void notify(DelegateTask task) {
-    if (AppealProcess.APPROVE_ANSWER_TASK.equals(task.getTaskDefinitionKey())) {
-      checkApproval(task);
-    } else {
-      checkAnswer(task);
+    switch (task.getTaskDefinitionKey()) {
+      case AppealProcess.APPROVE_ANSWER_TASK -> checkApproval(task);
+      case AppealProcess.FIRST_REPLY_TASK -> checkText(task, AppealProcess.FIRST_REPLY_TEXT, FIRST_REPLY_MAX_LENGTH,
+          "Напишите первичный ответ заявителю");
+      default -> checkAnswer(task);
     }
   }
 
   private static void checkAnswer(DelegateTask task) {
-    Object answer = task.getVariable(AppealProcess.ANSWER_TEXT);
-    if (answer == null || answer.toString().isBlank()) {
-      throw new ProcessEngineException("Напишите текст ответа заявителю");
+    if (Boolean.TRUE.equals(FormValues.bool(task.getVariable(AppealProcess.EXTENSION_REQUESTED)))) {
+      return;
     }
-    if (answer.toString().length() > ANSWER_MAX_LENGTH) {
-      throw new ProcessEngineException("Ответ длиннее " + ANSWER_MAX_LENGTH + " символов; сократите его");
-    }
+    checkText(task, AppealProcess.ANSWER_TEXT, ANSWER_MAX_LENGTH, "Напишите текст ответа заявителю");
     task.removeVariable(AppealProcess.APPROVED);
     task.removeVariable(AppealProcess.COMMENT);
   }
 
+  private static void checkText(DelegateTask task, String variable, int maxLength, String whenMissing) {
+    Object text = task.getVariable(variable);
+    if (FormValues.isBlank(text)) {
+      throw new ProcessEngineException(whenMissing);
+    }
+    if (text.toString().length() > maxLength) {
+      throw new ProcessEngineException("Текст длиннее " + maxLength + " символов; сократите его");
+    }
+  }
+
   private static void checkApproval(DelegateTask task) {
-    Boolean decision = decision(task.getVariable(AppealProcess.APPROVED));
+    Boolean decision = FormValues.bool(task.getVariable(AppealProcess.APPROVED));
     if (decision == null) {
       throw new ProcessEngineException("Выберите: согласовать ответ или вернуть на доработку");
     }
-    Object comment = task.getVariable(AppealProcess.COMMENT);
-    if (!decision && (comment == null || comment.toString().isBlank())) {
+    if (!decision && FormValues.isBlank(task.getVariable(AppealProcess.COMMENT))) {
       throw new ProcessEngineException("Возвращая ответ на доработку, напишите исполнителю, что исправить");
     }
     task.setVariable(AppealProcess.APPROVED, decision);
-  }
-
-  private static Boolean decision(Object approved) {
-    if (approved instanceof Boolean decision) {
-      return decision;
-    }
-    if ("true".equals(approved) || "false".equals(approved)) {
-      return Boolean.valueOf((String) approved);
-    }
-    return null;
   }
 }

@@ -21,10 +21,19 @@ public final class AppealProcess {
   public static final String ANSWER_TEXT = "answerText";
   public static final String APPROVED = "approved";
   public static final String COMMENT = "comment";
+  public static final String FIRST_REPLY_TEXT = "firstReplyText";
+  public static final String EXTENSION_REQUESTED = "extensionRequested";
+  public static final String EXTENSION_DAYS = "extensionDays";
+  public static final String EXTENSION_REASON = "extensionReason";
+  public static final String EXTENSION_APPROVED = "extensionApproved";
+  public static final String EXTENSION_COMMENT = "extensionComment";
 
   public static final String MODERATE_TASK = "moderate-appeal";
   public static final String PREPARE_ANSWER_TASK = "prepare-answer";
   public static final String APPROVE_ANSWER_TASK = "approve-answer";
+  public static final String FIRST_REPLY_TASK = "first-reply";
+  public static final String APPROVE_EXTENSION_TASK = "approve-extension";
+  public static final String CONTROL_TASK = "control-overdue";
 
   private AppealProcess() {}
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -138,6 +139,31 @@ public class AppealRepository {
         .update();
   }
 
+  /** The first public reply from the official page (incidents), before the organisation's answer. */
+  public void recordFirstReply(String registrationNumber, String replyText) {
+    jdbc.sql("""
+        update appeal set first_reply_text = :reply, first_replied_at = :now, updated_at = :now
+        where registration_number = :number""")
+        .param("reply", replyText).param("now", now()).param("number", registrationNumber).update();
+  }
+
+  /** The version of DMN appeal-regulation the appeal was given (see {@code Deadlines}). */
+  public Optional<String> regulationDecision(long id) {
+    return jdbc.sql("select regulation_decision from appeal where id = :id")
+        .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst();
+  }
+
+  public void pinRegulationDecision(long id, String decisionDefinitionId) {
+    jdbc.sql("update appeal set regulation_decision = :decision where id = :id")
+        .param("decision", decisionDefinitionId).param("id", id).update();
+  }
+
+  /** The earliest deadline the appeal still has to meet; null when none runs. */
+  public void setNextDue(long id, OffsetDateTime nextDue) {
+    jdbc.sql("update appeal set next_due_at = :nextDue where id = :id")
+        .param("nextDue", nextDue).param("id", id).update();
+  }
+
   /** How an appeal is closed: the outcome, why, and where it went for duplicates and forwarding. */
   public record Closing(Outcome outcome, String reason, String duplicateOf, String forwardedTo) {}
 
@@ -160,6 +186,11 @@ public class AppealRepository {
     if (search.organization() != null) {
       where.append(" and organization = ?");
       params.add(search.organization());
+    }
+    if (search.overdue() != null) {
+      // Overdue: a deadline still open and already past. Closed appeals have none open.
+      where.append(search.overdue() ? " and next_due_at < ?" : " and (next_due_at is null or next_due_at >= ?)");
+      params.add(now());
     }
     if (search.visibleOrganizations() != null) {
       if (search.visibleOrganizations().isEmpty()) {

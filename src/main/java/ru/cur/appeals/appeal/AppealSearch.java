@@ -7,5 +7,5 @@ import java.util.Set;
  * appeal, otherwise the organisations whose appeals the reader may see.
  */
 public record AppealSearch(
-    AppealStatus status, String territory, String category, String organization,
+    AppealStatus status, String territory, String category, String organization, Boolean overdue,
     Set<String> visibleOrganizations, int page, int size) {}

@@ -7,20 +7,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.notification.NoticeKind;
 import ru.cur.appeals.notification.Outbox;
+import ru.cur.appeals.regulation.Deadlines;
+import ru.cur.appeals.regulation.Step;
 
 /**
  * Closes an appeal with the outcome the model gives (input parameters {@code outcome},
- * {@code closingReason} and {@code notice}) and owes the resident the notice, if any.
+ * {@code closingReason} and {@code notice}) and owes the resident the notice, if any. The optional input
+ * {@code step} names the step the closing itself does (a forwarding, an art. 11 notice), so that its
+ * term is checked; every deadline still open ends with the appeal.
  */
 @Component("closeAppeal")
 class CloseAppeal implements JavaDelegate {
 
   private final AppealRepository appeals;
   private final Outbox outbox;
+  private final Deadlines deadlines;
 
-  CloseAppeal(AppealRepository appeals, Outbox outbox) {
+  CloseAppeal(AppealRepository appeals, Outbox outbox, Deadlines deadlines) {
     this.appeals = appeals;
     this.outbox = outbox;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -35,6 +41,12 @@ class CloseAppeal implements JavaDelegate {
     appeals.classify(number, blankToNull(execution.getVariable(AppealProcess.CATEGORY)),
         blankToNull(execution.getVariable(AppealProcess.TERRITORY)));
     appeals.close(number, new AppealRepository.Closing(outcome, reason, duplicateOf, forwardedTo));
+    Appeal closed = appeals.getByNumber(number);
+    String step = blankToNull(execution.getVariableLocal("step"));
+    if (step != null) {
+      deadlines.startAndFinish(closed, Step.valueOf(step));
+    }
+    deadlines.closeAll(closed, outcome.isAnswer());
     if (notice != null) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("registrationNumber", number);
@@ -48,7 +60,7 @@ class CloseAppeal implements JavaDelegate {
       if (forwardedTo != null) {
         details.put("forwardedTo", forwardedTo);
       }
-      outbox.owe(appeals.getByNumber(number), NoticeKind.valueOf(notice), details);
+      outbox.owe(closed, NoticeKind.valueOf(notice), details);
     }
   }
 

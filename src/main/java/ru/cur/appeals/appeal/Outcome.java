@@ -9,5 +9,10 @@ public enum Outcome {
   REJECTED,
   FORWARDED,
   WITHDRAWN,
-  DUPLICATE
+  DUPLICATE;
+
+  /** The resident got an answer on the substance (the answer step was done). */
+  public boolean isAnswer() {
+    return this == RESOLVED || this == ANSWERED || this == INFORMED || this == EXPLAINED;
+  }
 }

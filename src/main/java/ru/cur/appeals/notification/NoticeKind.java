@@ -12,6 +12,10 @@ public enum NoticeKind {
   REJECTED,
   /** Joined with an earlier appeal about the same thing. */
   DUPLICATE,
+  /** The first public reply from the official page (incidents), soon after moderation. */
+  FIRST_REPLY,
+  /** The answer term is extended by the head, with the reason and the new date (59-ФЗ art. 12 p. 2). */
+  EXTENDED,
   /** The answer itself. */
   ANSWERED,
   /** The resident's withdrawal is confirmed. */

@@ -1,0 +1,29 @@
+package ru.cur.appeals.regulation;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The deadline of one step of an appeal, as the regulation gave it when the step started.
+ *
+ * @param term the term and {@code unit} as the table set them, before any extension
+ * @param extendedDays days added by the head's extension (59-ФЗ art. 12 p. 2), null if never extended
+ * @param overdue the step is late: still open past its due time, or done after it
+ */
+public record Deadline(
+    Step step,
+    String title,
+    OffsetDateTime startedAt,
+    OffsetDateTime due,
+    OffsetDateTime remindAt,
+    int term,
+    TermUnit unit,
+    Integer extendedDays,
+    State state,
+    OffsetDateTime doneAt,
+    boolean overdue) {
+
+  /** Where a step stands against its deadline. */
+  public enum State {
+    OPEN, MET, LATE, CANCELLED
+  }
+}

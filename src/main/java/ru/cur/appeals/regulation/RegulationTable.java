@@ -1,0 +1,92 @@
+package ru.cur.appeals.regulation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+
+import ru.cur.appeals.appeal.Appeal;
+
+/**
+ * DMN {@code appeal-regulation}: the term of a step for an appeal. The table is evaluated in the engine,
+ * so each evaluation is in the decision history an auditor reads next to the appeal.
+ */
+@Component
+class RegulationTable {
+
+  static final String DECISION_KEY = "appeal-regulation";
+
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+
+  RegulationTable(RepositoryService repository, DecisionService decisions) {
+    this.repository = repository;
+    this.decisions = decisions;
+  }
+
+  /** The id of the newest deployed version: what a new appeal is given. */
+  String latestVersion() {
+    return withoutAuthorization(() -> repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult().getId());
+  }
+
+  /** The term the given version of the table sets for the step, empty where the regime has no such step. */
+  Optional<Term> term(String decisionDefinitionId, Step step, Appeal appeal) {
+    Map<String, Object> input = new HashMap<>();
+    input.put("step", step.name());
+    input.put("regime", appeal.channel().regime().name());
+    input.put("channel", appeal.channel().name());
+    input.put("category", appeal.category() != null ? appeal.category() : appeal.categoryHint());
+    input.put("responseType", appeal.responseType());
+    DmnDecisionResult result = withoutAuthorization(() ->
+        decisions.evaluateDecisionById(decisionDefinitionId).variables(input).evaluate());
+    if (result.isEmpty()) {
+      return Optional.empty();
+    }
+    DmnDecisionResultEntries row = result.getFirstResult();
+    // An empty output cell leaves the entry out of the result altogether.
+    Number reminderBefore = (Number) row.getEntryMap().get("reminderBefore");
+    String reminderUnit = (String) row.getEntryMap().get("reminderUnit");
+    return Optional.of(new Term(
+        this.<Number>required(row, "term", step).intValue(),
+        TermUnit.valueOf(required(row, "unit", step)),
+        reminderBefore == null || reminderUnit == null ? null : reminderBefore.intValue(),
+        reminderBefore == null || reminderUnit == null ? null : TermUnit.valueOf(reminderUnit)));
+  }
+
+  private <T> T required(DmnDecisionResultEntries row, String output, Step step) {
+    @SuppressWarnings("unchecked")
+    T value = (T) row.getEntryMap().get(output);
+    if (value == null) {
+      // A row without a term is a modelling error: the incident shows it in Cockpit.
+      throw new IllegalStateException(DECISION_KEY + " has a rule for " + step + " without '" + output + "'");
+    }
+    return value;
+  }
+
+  /**
+   * The regulation applies whoever completes the task that starts a step: the moderator who may not
+   * read decision definitions still gets the terms the table sets.
+   */
+  private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> evaluation) {
+    CommandContext command = Context.getCommandContext();
+    if (command != null) {
+      return command.runWithoutAuthorization(evaluation);
+    }
+    try {
+      return evaluation.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A term and the reminder before its end; the reminder is null where the table sets none. */
+  record Term(int amount, TermUnit unit, Integer reminderBefore, TermUnit reminderUnit) {}
+}

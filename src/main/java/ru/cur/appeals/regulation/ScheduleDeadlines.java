@@ -1,0 +1,59 @@
+package ru.cur.appeals.regulation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.appeal.AppealRepository;
+
+/**
+ * «Установить сроки»: starts the clocks of the steps named by the input parameter {@code steps}
+ * (comma-separated {@link Step} names) and gives the process their due times and reminder points, which
+ * the tasks show and the timers wait for.
+ *
+ * <p>Moderation runs from the receipt of the message (59-ФЗ art. 8 p. 2: registration within three days
+ * of receipt), the answer and a fast-track resolution from registration (art. 12 p. 1), the first public
+ * reply from now, the end of moderation.
+ */
+@Component("scheduleDeadlines")
+class ScheduleDeadlines implements JavaDelegate {
+
+  private final AppealRepository appeals;
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  ScheduleDeadlines(AppealRepository appeals, Deadlines deadlines, Clock clock) {
+    this.appeals = appeals;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
+    Arrays.stream(((String) execution.getVariableLocal("steps")).split(","))
+        .map(String::trim)
+        .map(Step::valueOf)
+        .forEach(step -> deadlines.start(appeal, step, startOf(step, appeal)).ifPresent(deadline -> {
+          execution.setVariable(step.dueVariable(), Date.from(deadline.due().toInstant()));
+          // Without a reminder in the table the reminder timer meets the deadline and stays silent.
+          execution.setVariable(step.reminderVariable(), Date.from(
+              (deadline.remindAt() != null ? deadline.remindAt() : deadline.due()).toInstant()));
+        }));
+  }
+
+  private Instant startOf(Step step, Appeal appeal) {
+    return switch (step) {
+      case MODERATION -> appeal.receivedAt().toInstant();
+      case ANSWER, RESOLUTION, FORWARDING, NOTICE -> appeal.registeredAt().toInstant();
+      case FIRST_REPLY, EXTENSION -> clock.instant();
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package ru.cur.appeals.regulation;
+
+import java.util.List;
+
+/**
+ * The steps of an appeal that the regulation gives a term (the {@code step} input of DMN
+ * {@code appeal-regulation}). Steps with a running clock in the process carry the process variables
+ * {@code <variable>Due} and {@code <variable>Reminder} that their tasks and timers read.
+ */
+public enum Step {
+  MODERATION("moderation", "Модерация обращения", List.of("moderate-appeal")),
+  FIRST_REPLY("firstReply", "Первичный ответ заявителю", List.of("first-reply")),
+  ANSWER("answer", "Подготовка ответа", List.of("prepare-answer", "approve-answer", "approve-extension")),
+  RESOLUTION("resolution", "Решение проблемы (быстрое решение)", List.of()),
+  FORWARDING("forwarding", "Переадресация по компетенции", List.of()),
+  NOTICE("notice", "Уведомление заявителя (ст. 11 59-ФЗ)", List.of()),
+  EXTENSION("extension", "Продление срока ответа", List.of());
+
+  private final String variable;
+  private final String title;
+  private final List<String> taskKeys;
+
+  Step(String variable, String title, List<String> taskKeys) {
+    this.variable = variable;
+    this.title = title;
+    this.taskKeys = taskKeys;
+  }
+
+  /** How the API and the process variables name the step: {@code answer}, {@code firstReply}. */
+  public String variable() {
+    return variable;
+  }
+
+  public String dueVariable() {
+    return variable + "Due";
+  }
+
+  public String reminderVariable() {
+    return variable + "Reminder";
+  }
+
+  /** What clerks and supervisors read. */
+  public String title() {
+    return title;
+  }
+
+  /** Done by the appeal center's own staff (moderators) rather than by the responsible organisation. */
+  public boolean byAppealCenter() {
+    return this == MODERATION || this == FIRST_REPLY;
+  }
+
+  /** The user tasks whose work the step's term covers. */
+  public List<String> taskKeys() {
+    return taskKeys;
+  }
+}
