@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ru.cur.appeals.routing.DecisionModel.Evaluation;
+import ru.cur.appeals.DecisionModel;
+import ru.cur.appeals.DecisionModel.Evaluation;
 
 class AnswerApprovalDecisionTest {
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ru.cur.appeals.routing.DecisionModel.Evaluation;
+import ru.cur.appeals.DecisionModel;
+import ru.cur.appeals.DecisionModel.Evaluation;
 
 class AppealRoutingDecisionTest {
 

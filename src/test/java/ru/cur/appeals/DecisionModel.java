@@ -1,4 +1,4 @@
-package ru.cur.appeals.routing;
+package ru.cur.appeals;
 
 import static java.util.stream.Collectors.toMap;
 
@@ -29,7 +29,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * A DMN file from {@code decisions/} evaluated by a plain DMN engine that also reports which rule of every
  * table in the DRD fired, so that a test can name the row it checks.
  */
-final class DecisionModel {
+public final class DecisionModel {
 
   private final AtomicReference<DmnDecisionEvaluationEvent> lastEvaluation = new AtomicReference<>();
   private final DmnEngine engine;
@@ -45,11 +45,11 @@ final class DecisionModel {
     graph = engine.parseDecisionRequirementsGraph(model);
   }
 
-  static DecisionModel load(String resource) {
+  public static DecisionModel load(String resource) {
     return new DecisionModel(resource);
   }
 
-  Evaluation evaluate(String decisionKey, Map<String, Object> variables) {
+  public Evaluation evaluate(String decisionKey, Map<String, Object> variables) {
     DmnDecisionResult result = engine.evaluateDecision(graph.getDecision(decisionKey), variables);
     DmnDecisionEvaluationEvent event = lastEvaluation.get();
     Map<String, String> firedRules = Stream
@@ -61,12 +61,12 @@ final class DecisionModel {
     return new Evaluation(result, firedRules);
   }
 
-  List<String> ruleIds(String decisionKey) {
+  public List<String> ruleIds(String decisionKey) {
     Decision decision = model.getModelElementById(decisionKey);
     return ((DecisionTable) decision.getExpression()).getRules().stream().map(Rule::getId).toList();
   }
 
-  Collection<Decision> decisions() {
+  public Collection<Decision> decisions() {
     return model.getDefinitions().getChildElementsByType(Decision.class);
   }
 
@@ -82,9 +82,9 @@ final class DecisionModel {
   }
 
   /** The decision result and, per decision table of the DRD, the id of the single rule that fired. */
-  record Evaluation(DmnDecisionResult result, Map<String, String> firedRules) {
+  public record Evaluation(DmnDecisionResult result, Map<String, String> firedRules) {
 
-    String firedRule(String decisionKey) {
+    public String firedRule(String decisionKey) {
       return firedRules.get(decisionKey);
     }
   }
