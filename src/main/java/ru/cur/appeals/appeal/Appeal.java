@@ -28,7 +28,8 @@ public record Appeal(
     String answerText,
     OffsetDateTime answeredAt,
     OffsetDateTime closedAt,
-    String processInstanceId) {
+    String processInstanceId,
+    String firstReplyText) {
 
   public record Author(String name, String email, String phone, String postalAddress, String profileUrl) {}
 

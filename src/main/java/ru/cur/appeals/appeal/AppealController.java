@@ -1,6 +1,7 @@
 package ru.cur.appeals.appeal;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.regulation.Deadline;
+import ru.cur.appeals.regulation.Deadlines;
 import ru.cur.appeals.security.AppealReader;
 import ru.cur.appeals.system.InvalidInputException;
 import ru.cur.appeals.system.InvalidInputException.Violation;
@@ -21,10 +24,12 @@ class AppealController {
 
   private final AppealRepository appeals;
   private final ReferenceData referenceData;
+  private final Deadlines deadlines;
 
-  AppealController(AppealRepository appeals, ReferenceData referenceData) {
+  AppealController(AppealRepository appeals, ReferenceData referenceData, Deadlines deadlines) {
     this.appeals = appeals;
     this.referenceData = referenceData;
+    this.deadlines = deadlines;
   }
 
   @GetMapping("/{id}")
@@ -32,7 +37,7 @@ class AppealController {
     AppealReader reader = AppealReader.of(authentication);
     return appeals.findByNumber(registrationNumber)
         .filter(appeal -> reader.canRead(appeal.organization()))
-        .map(appeal -> AppealView.of(appeal, referenceData))
+        .map(appeal -> AppealView.of(appeal, referenceData, deadlines.of(appeal.id())))
         // Someone else's appeal is indistinguishable from a missing one.
         .orElseThrow(() -> new AppealNotFoundException(registrationNumber));
   }
@@ -43,6 +48,7 @@ class AppealController {
       @RequestParam(name = "territory", required = false) String territory,
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "organization", required = false) String organization,
+      @RequestParam(name = "overdue", required = false) Boolean overdue,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "20") int size,
       Authentication authentication) {
@@ -53,8 +59,10 @@ class AppealController {
       throw new InvalidInputException(List.of(new Violation("size", "must be from 1 to " + MAX_PAGE_SIZE)));
     }
     AppealReader reader = AppealReader.of(authentication);
-    AppealSearch search = new AppealSearch(status, territory, category, organization,
+    AppealSearch search = new AppealSearch(status, territory, category, organization, overdue,
         reader.seesAll() ? null : reader.organizations(), page, size);
-    return appeals.search(search).map(appeal -> AppealView.of(appeal, referenceData));
+    Page<Appeal> found = appeals.search(search);
+    Map<Long, Map<String, Deadline>> pageDeadlines = deadlines.of(found.items().stream().map(Appeal::id).toList());
+    return found.map(appeal -> AppealView.of(appeal, referenceData, pageDeadlines.getOrDefault(appeal.id(), Map.of())));
   }
 }

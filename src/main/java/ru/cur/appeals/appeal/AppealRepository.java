@@ -21,7 +21,7 @@ public class AppealRepository {
       id, registration_number, channel, external_id, text, author_name, author_email, author_phone,
       author_postal_address, author_profile_url, territory, lat, lon, address, category_hint, category,
       source_url, received_at, registered_at, status, outcome, closing_reason, duplicate_of, forwarded_to,
-      organization, response_type, answer_text, answered_at, closed_at, process_instance_id""";
+      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -248,6 +248,7 @@ public class AppealRepository {
         rs.getString("answer_text"),
         rs.getObject("answered_at", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"),
+        rs.getString("first_reply_text"));
   }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import ru.cur.appeals.regulation.Deadlines;
 
 /** What channel systems do: submit appeals and pass on a resident's withdrawal. */
 @RestController
@@ -17,10 +18,12 @@ class IntakeController {
 
   private final AppealIntake intake;
   private final Withdrawal withdrawal;
+  private final Deadlines deadlines;
 
-  IntakeController(AppealIntake intake, Withdrawal withdrawal) {
+  IntakeController(AppealIntake intake, Withdrawal withdrawal, Deadlines deadlines) {
     this.intake = intake;
     this.withdrawal = withdrawal;
+    this.deadlines = deadlines;
   }
 
   @PostMapping
@@ -30,11 +33,11 @@ class IntakeController {
         .buildAndExpand(submitted.appeal().registrationNumber()).encode().toUri();
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(location)
-        .body(Receipt.of(submitted.appeal()));
+        .body(Receipt.of(submitted.appeal(), deadlines));
   }
 
   @PostMapping("/{id}/withdraw")
   Receipt withdraw(@PathVariable("id") String registrationNumber) {
-    return Receipt.of(withdrawal.withdraw(registrationNumber));
+    return Receipt.of(withdrawal.withdraw(registrationNumber), deadlines);
   }
 }

@@ -1,20 +1,26 @@
 package ru.cur.appeals.intake;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
+
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealStatus;
 import ru.cur.appeals.appeal.Outcome;
+import ru.cur.appeals.regulation.Deadline;
+import ru.cur.appeals.regulation.Deadlines;
 
 /**
  * What a channel system learns about an appeal it submitted: enough to track it, none of the
- * resident's personal data (a channel must not read appeals through intake).
+ * resident's personal data (a channel must not read appeals through intake); the deadlines the
+ * regulation set, keyed by step.
  */
 public record Receipt(
     String id, String channel, String externalId, String processInstanceId, AppealStatus status,
-    Outcome outcome, OffsetDateTime registeredAt) {
+    Outcome outcome, OffsetDateTime registeredAt, Map<String, Deadline> deadlines) {
 
-  static Receipt of(Appeal appeal) {
+  static Receipt of(Appeal appeal, Deadlines deadlines) {
     return new Receipt(appeal.registrationNumber(), appeal.channel().name(), appeal.externalId(),
-        appeal.processInstanceId(), appeal.status(), appeal.outcome(), appeal.registeredAt());
+        appeal.processInstanceId(), appeal.status(), appeal.outcome(), appeal.registeredAt(),
+        deadlines.of(appeal.id()));
   }
 }

@@ -150,7 +150,7 @@ public class Deadlines {
   }
 
   /**
-   * Moves the answer deadline by the approved calendar days (once: 59-ФЗ art. 12 p. 2) and its reminder
+   * Extends the answer term by the approved calendar days (once: 59-ФЗ art. 12 p. 2) and moves its reminder
    * with it. Returns the new deadline; the caller moves the running timers.
    */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -162,7 +162,10 @@ public class Deadlines {
       throw new IllegalStateException("Срок ответа по обращению " + appeal.registrationNumber()
           + " уже продлевался; повторное продление закон не допускает");
     }
-    Instant due = workingTime.plus(answer.due().toInstant(), days, TermUnit.CALENDAR_DAYS);
+    // The term grows by the days (30 + 20 days from registration), not the date it was moved to.
+    Instant due = answer.unit() == TermUnit.CALENDAR_DAYS
+        ? workingTime.plus(answer.startedAt().toInstant(), answer.term() + days, TermUnit.CALENDAR_DAYS)
+        : workingTime.plus(answer.due().toInstant(), days, TermUnit.CALENDAR_DAYS);
     Term term = table.term(regulationOf(appeal), Step.ANSWER, appeal).orElseThrow();
     jdbc.sql("""
         update appeal_deadline set due_at = :due, remind_at = :remindAt, extended_days = :days

@@ -3,17 +3,25 @@ package ru.cur.appeals.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -28,7 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of «Рассмотрение обращения гражданина» on a plain engine with the real routing and
  * approval tables. Delegates are recorders: what they do to the appeal's row is covered by the
  * integration scenarios; here it matters which of them run, in which order and with which
- * outcome, and who gets each task. The build fails below 90% flow-node and sequence-flow coverage.
+ * outcome, and who gets each task. Deadlines are fixed offsets from the engine clock (the real terms
+ * come from DMN appeal-regulation and the production calendar, tested on their own); the clock is moved,
+ * never waited for. The build fails below 90% flow-node and sequence-flow coverage.
  */
 @Deployment(resources = {"processes/citizen-appeal.bpmn", "decisions/appeal-routing.dmn",
     "decisions/answer-approval.dmn"})
@@ -42,12 +52,63 @@ class CitizenAppealProcessTest {
       .assertClassCoverageAtLeast(0.9)
       .build();
 
+  private static final Instant RECEIVED = Instant.parse("2026-11-23T03:00:00Z");
+  /** Term and reminder point of each step, from the start of the step. */
+  private static final Map<String, Duration[]> TERMS = Map.of(
+      "moderation", new Duration[] {Duration.ofHours(8), Duration.ofHours(6)},
+      "answer", new Duration[] {Duration.ofDays(5), Duration.ofDays(4)},
+      "firstReply", new Duration[] {Duration.ofHours(4), Duration.ofHours(3)});
+
   private final List<String> steps = new ArrayList<>();
   private final List<Map<String, Object>> closings = new ArrayList<>();
 
   @BeforeEach
+  void startTheClock() {
+    ClockUtil.setCurrentTime(Date.from(RECEIVED));
+  }
+
+  @AfterEach
+  void resetTheClock() {
+    ClockUtil.reset();
+  }
+
+  @BeforeEach
   void registerDelegates() {
     Mocks.register("registerAppeal", recorder("registerAppeal"));
+    Mocks.register("scheduleDeadlines", (JavaDelegate) execution -> {
+      String scheduled = (String) execution.getVariableLocal("steps");
+      steps.add("schedule:" + scheduled);
+      for (String step : scheduled.split(",")) {
+        String variable = switch (step) {
+          case "MODERATION" -> "moderation";
+          case "FIRST_REPLY" -> "firstReply";
+          case "ANSWER" -> "answer";
+          default -> null;
+        };
+        if (variable != null && (!"firstReply".equals(variable) || "INCIDENT".equals(execution.getVariable("regime")))) {
+          Instant now = ClockUtil.now().toInstant();
+          execution.setVariable(variable + "Due", Date.from(now.plus(TERMS.get(variable)[0])));
+          execution.setVariable(variable + "Reminder", Date.from(now.plus(TERMS.get(variable)[1])));
+        }
+      }
+    });
+    Mocks.register("deadline", new DeadlineRecorder(steps));
+    Mocks.register("remindOfDeadline", (JavaDelegate) execution -> steps.add("remind:" + execution.getVariableLocal("step")));
+    Mocks.register("recordBreach", (JavaDelegate) execution -> steps.add("breach:" + execution.getVariable("overdueStep")));
+    Mocks.register("extendAnswerDeadline", (JavaDelegate) execution -> {
+      steps.add("extend:" + execution.getVariable("extensionDays"));
+      Date due = (Date) execution.getVariable("answerDue");
+      execution.setVariable("answerDue", Date.from(due.toInstant().plus(Duration.ofDays(
+          ((Number) execution.getVariable("extensionDays")).longValue()))));
+    });
+    Mocks.register("extensionCheck", (TaskListener) task -> {
+      if ("approve-extension".equals(task.getTaskDefinitionKey())) {
+        task.setVariable("extensionRequested", false);
+      } else {
+        task.setVariable("extensionRequested", Boolean.TRUE.equals(task.getVariable("extensionRequested")));
+      }
+    });
+    Mocks.register("publishFirstReply", recorder("publishFirstReply"));
     Mocks.register("assignOrganization", (JavaDelegate) execution -> {
       steps.add("assignOrganization");
       @SuppressWarnings("unchecked")
@@ -126,20 +187,25 @@ class CitizenAppealProcessTest {
 
     moderate(appeal, "ACCEPT");
 
-    assertThat(appeal).isWaitingAt("prepare-answer").hasPassed("Task_RouteAppeal", "Task_AssignOrganization");
-    assertThat(task(appeal)).hasCandidateGroup("berdsk-administration");
+    assertThat(appeal).isWaitingAt("prepare-answer", "first-reply")
+        .hasPassed("Task_RouteAppeal", "Task_AssignOrganization", "Task_ScheduleAnswer");
+    assertThat(task("prepare-answer", appeal)).hasCandidateGroup("berdsk-administration")
+        .hasDueDate(Date.from(RECEIVED.plus(Duration.ofDays(5))));
+    assertThat(task("first-reply", appeal)).hasCandidateGroup("moderators")
+        .hasDueDate(Date.from(RECEIVED.plus(Duration.ofHours(4))));
     String responseType = (String) runtimeService().getVariable(appeal.getId(), "responseType");
-    assertThat(runtimeService().getVariable(appeal.getId(), "routing")).isNotNull();
 
-    complete(task(appeal), withVariables("answerText", "Яму на ул. Ленина заделают до 1 июня."));
+    complete(task("first-reply", appeal), withVariables("firstReplyText", "Передали в администрацию Бердска."));
+    complete(task("prepare-answer", appeal), withVariables("answerText", "Яму на ул. Ленина заделают до 1 июня."));
 
-    assertThat(appeal).hasPassed("Task_DecideApproval", "Task_PublishAnswer", "Event_AppealClosed")
-        .hasNotPassed("approve-answer").isEnded();
+    assertThat(appeal).hasPassed("Task_PublishFirstReply", "Task_DecideApproval", "Task_PublishAnswer",
+        "Event_AppealClosed").hasNotPassed("approve-answer").isEnded();
     assertThat(responseType).isNotEqualTo("EXPLAIN");
     assertThat(closings).containsExactly(closingWith(outcomeOf(responseType), null, null));
-    assertThat(steps).containsExactly("registerAppeal", "appealCard:moderate-appeal", "moderationCheck",
-        "assignOrganization", "appealCard:prepare-answer", "answerCheck:prepare-answer", "publishAnswer",
-        "closeAppeal");
+    assertThat(steps).containsExactly("registerAppeal", "schedule:MODERATION,ANSWER", "appealCard:moderate-appeal",
+        "moderationCheck", "met:MODERATION", "assignOrganization", "schedule:ANSWER,RESOLUTION,FIRST_REPLY",
+        "appealCard:prepare-answer", "appealCard:first-reply", "answerCheck:first-reply", "met:FIRST_REPLY",
+        "publishFirstReply", "answerCheck:prepare-answer", "met:ANSWER", "publishAnswer", "closeAppeal");
   }
 
   @Test
@@ -209,6 +275,113 @@ class CitizenAppealProcessTest {
     assertThat(closings).containsExactly(closingWith("WITHDRAWN", "WITHDRAWN", "WITHDRAWN"));
   }
 
+  @Test
+  void moderatorsAreRemindedBeforeTheDeadlineAndSupervisorsControlItOnceMissed() {
+    ProcessInstance appeal = receive("SOCIAL", "INCIDENT", "roads.potholes", "berdsk");
+    assertThat(task(appeal)).hasDueDate(Date.from(RECEIVED.plus(Duration.ofHours(8))))
+        .hasFollowUpDate(Date.from(RECEIVED.plus(Duration.ofHours(6))));
+
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofHours(6)));
+
+    assertThat(steps).contains("remind:MODERATION").doesNotContain("breach:MODERATION");
+    assertThat(taskQuery().taskDefinitionKey("control-overdue").count()).isZero();
+
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofHours(8)).plusSeconds(1));
+
+    assertThat(steps).containsSubsequence("remind:MODERATION", "breach:MODERATION");
+    assertThat(appeal).isWaitingAt("moderate-appeal", "control-overdue");
+    assertThat(task("control-overdue", appeal)).hasCandidateGroup("supervisors");
+
+    complete(task("moderate-appeal", appeal), withVariables("moderation", "NO_SUBSTANCE"));
+    assertThat(appeal).isNotEnded();
+    complete(task("control-overdue", appeal), withVariables("controlNote", "Модератору сделано замечание"));
+    assertThat(appeal).isEnded();
+  }
+
+  @Test
+  void missedAnswerDeadlineReachesSupervisorsWhileTheExecutorKeepsTheWork() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+    assertThat(task(appeal)).hasDueDate(Date.from(RECEIVED.plus(Duration.ofDays(5))));
+
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofDays(5)).plusSeconds(1));
+
+    assertThat(steps).containsSubsequence("remind:ANSWER", "breach:ANSWER");
+    assertThat(appeal).isWaitingAt("prepare-answer", "control-overdue");
+    complete(task("prepare-answer", appeal), withVariables("answerText", "Яму заделали."));
+    assertThat(steps).contains("publishAnswer");
+    complete(task("control-overdue", appeal), withVariables("controlNote", "Исполнитель предупреждён"));
+    assertThat(appeal).isEnded();
+  }
+
+  @Test
+  void incidentFirstReplyHasItsOwnDeadline() {
+    ProcessInstance appeal = receive("SOCIAL", "INCIDENT", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofHours(4)).plusSeconds(1));
+
+    assertThat(steps).containsSubsequence("remind:FIRST_REPLY", "breach:FIRST_REPLY")
+        .doesNotContain("breach:ANSWER");
+    assertThat(appeal).isWaitingAt("prepare-answer", "first-reply", "control-overdue");
+  }
+
+  @Test
+  void platformMessageGetsNoFirstReplyTask() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+
+    assertThat(appeal).isWaitingAt("prepare-answer").hasPassed("Event_NoFirstReply");
+  }
+
+  @Test
+  void headApprovesAnExtensionAndTheExecutorAnswersByTheNewDeadline() {
+    ProcessInstance appeal = receive("OFFICIAL", "FZ59", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+    String organization = (String) runtimeService().getVariable(appeal.getId(), "organization");
+
+    complete(task(appeal), withVariables("extensionRequested", true, "extensionDays", 20,
+        "extensionReason", "Нужен выезд на место"));
+
+    assertThat(appeal).isWaitingAt("approve-extension");
+    assertThat(task(appeal)).hasCandidateGroup(organization + "-heads");
+
+    complete(task(appeal), withVariables("extensionApproved", true));
+
+    assertThat(steps).contains("extend:20");
+    assertThat(appeal).isWaitingAt("prepare-answer").hasPassed("Task_ExtendAnswerDeadline");
+    assertThat(task(appeal)).hasDueDate(Date.from(RECEIVED.plus(Duration.ofDays(25))));
+    assertThat(steps).doesNotContain("publishAnswer");
+  }
+
+  @Test
+  void refusedExtensionReturnsTheTaskWithTheOldDeadline() {
+    ProcessInstance appeal = receive("OFFICIAL", "FZ59", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+    complete(task(appeal), withVariables("extensionRequested", true, "extensionDays", 10,
+        "extensionReason", "Много обращений"));
+
+    complete(task(appeal), withVariables("extensionApproved", false, "extensionComment", "Причина не уважительная"));
+
+    assertThat(appeal).isWaitingAt("prepare-answer").hasNotPassed("Task_ExtendAnswerDeadline");
+    assertThat(task(appeal)).hasDueDate(Date.from(RECEIVED.plus(Duration.ofDays(5))));
+    assertThat(steps).noneMatch(step -> step.startsWith("extend:"));
+  }
+
+  @Test
+  void withdrawalCancelsEveryPendingTimer() {
+    ProcessInstance appeal = receive("SOCIAL", "INCIDENT", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+    assertThat(managementService().createJobQuery().processInstanceId(appeal.getId()).timers().count())
+        .isEqualTo(4);
+
+    withdraw(appeal);
+
+    assertThat(appeal).isEnded();
+    assertThat(managementService().createJobQuery().processInstanceId(appeal.getId()).count()).isZero();
+    assertThat(steps).doesNotContain("met:ANSWER", "met:FIRST_REPLY");
+  }
+
   private ProcessInstance receive(String channel, String regime, String category, String territory) {
     ProcessInstance appeal = runtimeService().startProcessInstanceByKey("citizen-appeal", "ЦУР-2026-000042",
         Variables.createVariables()
@@ -230,6 +403,15 @@ class CitizenAppealProcessTest {
     runtimeService().createMessageCorrelation("AppealWithdrawn")
         .processInstanceBusinessKey(appeal.getBusinessKey())
         .correlate();
+  }
+
+  /** Moves the engine clock and runs the timers due by then, as the job executor would. */
+  private static void runTimersDueAt(ProcessInstance appeal, Instant now) {
+    ClockUtil.setCurrentTime(Date.from(now));
+    List<Job> due;
+    while (!(due = managementService().createJobQuery().processInstanceId(appeal.getId()).executable().list()).isEmpty()) {
+      due.forEach(job -> execute(job));
+    }
   }
 
   private JavaDelegate recorder(String name) {
@@ -258,5 +440,21 @@ class CitizenAppealProcessTest {
       case "EXPLAIN" -> "EXPLAINED";
       default -> "ANSWERED";
     };
+  }
+
+  /** Stands in for the {@code deadline} bean the model's end listeners call. */
+  public static final class DeadlineRecorder {
+
+    private final List<String> steps;
+
+    DeadlineRecorder(List<String> steps) {
+      this.steps = steps;
+    }
+
+    public void met(DelegateExecution execution, String step) {
+      if (!execution.isCanceled()) {
+        steps.add("met:" + step);
+      }
+    }
   }
 }

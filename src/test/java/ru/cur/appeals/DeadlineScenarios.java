@@ -1,0 +1,289 @@
+package ru.cur.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The regulation on real dates through the HTTP APIs: the production calendar, DMN appeal-regulation,
+ * timers and escalations. The engine clock is moved, never waited for; timers run when a test executes
+ * their jobs through the Camunda REST API, as an operator would, so the job executor is off.
+ */
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+abstract class DeadlineScenarios {
+
+  /** The Camunda REST API's date format. */
+  private static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  ManagementService management;
+
+  AppealApi api;
+
+  @BeforeEach
+  void api() {
+    api = new AppealApi(rest);
+  }
+
+  @AfterEach
+  void resetTheClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void fz59AppealRegisteredOnDecember25IsAnsweredByTheFirstWorkingDayOnOrAfterJanuary24() {
+    clockAt("2026-12-25T10:00:00+07:00");
+
+    ResponseEntity<Map<String, Object>> submitted = api.submit(official("healthcare"));
+
+    assertThat(submitted.getStatusCode().value()).isEqualTo(201);
+    // 30 calendar days end on Sunday 2027-01-24; the answer is due at the end of Monday's working day.
+    assertThat(due(submitted.getBody(), "answer")).isEqualTo(Instant.parse("2027-01-25T11:00:00Z"));
+    String id = (String) submitted.getBody().get("id");
+    assertThat(due(api.appealAs("admin", id), "answer")).isEqualTo(Instant.parse("2027-01-25T11:00:00Z"));
+    // Registration (the moderation of a 59-ФЗ appeal) within 3 days: Monday 2026-12-28.
+    assertThat(due(api.appealAs("admin", id), "moderation")).isEqualTo(Instant.parse("2026-12-28T11:00:00Z"));
+  }
+
+  @Test
+  void incidentArrivingOnFridayAt1730IsModeratedByTheNextWorkingDay() {
+    clockAt("2026-11-27T17:30:00+07:00");
+
+    String id = api.register(post("roads"));
+
+    Map<String, Object> appeal = api.appealAs("admin", id);
+    Instant monday = Instant.parse("2026-11-30T10:30:00Z");
+    assertThat(due(appeal, "moderation")).isEqualTo(monday);
+    Map<String, Object> task = api.onlyTask("moderator", id, "moderate-appeal");
+    assertThat(engineDate(task.get("due"))).isEqualTo(monday);
+    // Reminded two working hours before: Monday 15:30.
+    assertThat(engineDate(task.get("followUp"))).isEqualTo(Instant.parse("2026-11-30T08:30:00Z"));
+  }
+
+  @Test
+  void supervisorsGetAControlTaskTheMomentTheModerationDeadlinePasses() {
+    clockAt("2026-11-27T17:30:00+07:00");
+    String id = api.register(post("roads"));
+    assertThat(api.tasks("supervisor", id)).extracting(task -> task.get("taskDefinitionKey"))
+        .doesNotContain("control-overdue");
+
+    clockAt("2026-11-30T15:30:00+07:00");
+    assertThat(runDueTimers(id)).containsExactly("Event_ModerationReminder");
+    assertThat(staffReminders(id)).containsExactly("moderators");
+    assertThat(api.tasks("supervisor", id)).extracting(task -> task.get("taskDefinitionKey"))
+        .doesNotContain("control-overdue");
+
+    clockAt("2026-11-30T17:30:01+07:00");
+    assertThat(runDueTimers(id)).containsExactly("Event_ModerationDeadline");
+
+    Map<String, Object> control = api.tasks("supervisor", id).stream()
+        .filter(task -> "control-overdue".equals(task.get("taskDefinitionKey"))).findFirst().orElseThrow();
+    Map<String, Object> card = api.taskVariables("supervisor", (String) control.get("id"));
+    assertThat(card).extractingByKeys("overdueStepName", "overdueDue", "registrationNumber")
+        .extracting(variable -> ((Map<?, ?>) variable).get("value"))
+        .containsExactly("Модерация обращения", "30.11.2026 17:30", id);
+    assertThat(api.tasks("moderator", id)).extracting(task -> task.get("taskDefinitionKey"))
+        .contains("moderate-appeal");
+    assertThat(api.appealAs("manager", id).get("overdue")).isEqualTo(true);
+    assertThat(idsOf(api.search("manager", "overdue=true&size=200"))).contains(id);
+    assertThat(idsOf(api.search("manager", "overdue=false&size=200"))).doesNotContain(id);
+    assertThat(breaches(id)).containsExactly("MODERATION:open");
+
+    clockAt("2026-11-30T18:10:00+07:00");
+    api.complete("moderator", id, "moderate-appeal", Map.of("moderation", "NO_SUBSTANCE"));
+
+    assertThat(breaches(id)).containsExactly("MODERATION:done");
+    Map<String, Object> moderation = deadline(api.appealAs("manager", id), "moderation");
+    assertThat(moderation).containsEntry("state", "LATE").containsEntry("overdue", true);
+    assertThat(api.appealAs("manager", id).get("overdue")).isEqualTo(false);
+  }
+
+  @Test
+  void approvedExtensionMovesTheAnswerDeadlineAndTheOldDeadlineNeverFires() {
+    clockAt("2026-11-02T10:00:00+07:00");
+    String id = api.register(official("healthcare"));
+    api.complete("moderator", id, "moderate-appeal", Map.of(
+        "moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+    Instant oldDue = due(api.appealAs("admin", id), "answer");
+    assertThat(oldDue).isEqualTo(Instant.parse("2026-12-02T11:00:00Z"));
+
+    api.complete("executor", id, "prepare-answer", Map.of(
+        "extensionRequested", true, "extensionDays", 20, "extensionReason", "Нужна проверка медицинской документации"));
+    api.complete("head", id, "approve-extension", Map.of("extensionApproved", "true"));
+
+    Map<String, Object> answer = deadline(api.appealAs("admin", id), "answer");
+    // 30 + 20 calendar days from registration: Tuesday 2026-12-22.
+    Instant newDue = Instant.parse("2026-12-22T11:00:00Z");
+    assertThat(Instant.parse((String) answer.get("due"))).isEqualTo(newDue);
+    assertThat(answer).containsEntry("extendedDays", 20);
+    assertThat(engineDate(api.onlyTask("executor", id, "prepare-answer").get("due"))).isEqualTo(newDue);
+    assertThat(timers(id)).extracting(Job::getDuedate)
+        .allSatisfy(dueDate -> assertThat(dueDate.toInstant()).isAfter(oldDue));
+    assertThat(noticesOf(id)).contains("EXTENDED");
+
+    clockAt("2026-12-03T10:00:00+07:00");
+    assertThat(runDueTimers(id)).isEmpty();
+    assertThat(api.tasks("supervisor", id)).extracting(task -> task.get("taskDefinitionKey"))
+        .doesNotContain("control-overdue");
+
+    clockAt("2026-12-22T18:00:01+07:00");
+    assertThat(runDueTimers(id)).containsExactlyInAnyOrder("Event_AnswerReminder", "Event_AnswerDeadline");
+    assertThat(breaches(id)).containsExactly("ANSWER:open");
+  }
+
+  @Test
+  void answerTermIsExtendedOnlyOnce() {
+    clockAt("2026-11-02T10:00:00+07:00");
+    String id = api.register(official("healthcare"));
+    api.complete("moderator", id, "moderate-appeal", Map.of(
+        "moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+    api.complete("executor", id, "prepare-answer", Map.of(
+        "extensionRequested", true, "extensionDays", 10, "extensionReason", "Нужна проверка"));
+    api.complete("head", id, "approve-extension", Map.of("extensionApproved", "true"));
+
+    Map<String, Object> task = api.onlyTask("executor", id, "prepare-answer");
+    ResponseEntity<String> again = api.submitForm("executor", (String) task.get("id"), Map.of(
+        "extensionRequested", true, "extensionDays", 5, "extensionReason", "Ещё не готово"));
+
+    assertThat(again.getStatusCode().value()).isEqualTo(500);
+    assertThat(again.getBody()).contains("только один раз");
+  }
+
+  @Test
+  void extensionIsRefusedOutsideFz59() {
+    clockAt("2026-12-01T10:00:00+07:00");
+    String id = api.register(post("roads"));
+    api.complete("moderator", id, "moderate-appeal", Map.of(
+        "moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));
+
+    Map<String, Object> task = api.onlyTask("executor", id, "prepare-answer");
+    ResponseEntity<String> refused = api.submitForm("executor", (String) task.get("id"), Map.of(
+        "extensionRequested", true, "extensionDays", 10, "extensionReason", "Нужно время"));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(500);
+    assertThat(refused.getBody()).contains("только для обращений по 59-ФЗ");
+    assertThat(api.onlyTask("executor", id, "prepare-answer").get("id")).isEqualTo(task.get("id"));
+  }
+
+  @Test
+  void withdrawalCancelsPendingTimersAndDeadlines() {
+    clockAt("2026-12-01T10:00:00+07:00");
+    String id = api.register(post("roads"));
+    assertThat(timers(id)).isNotEmpty();
+
+    assertThat(api.withdraw(id).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(timers(id)).isEmpty();
+    assertThat(api.appealAs("admin", id).get("deadlines")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .allSatisfy((step, deadline) -> assertThat(((Map<?, ?>) deadline).get("state")).isEqualTo("CANCELLED"));
+  }
+
+  private static void clockAt(String localTime) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(localTime).toInstant()));
+  }
+
+  private static Map<String, Object> post(String category) {
+    return Map.of(
+        "channel", "SOCIAL",
+        "externalId", "vk-" + UUID.randomUUID(),
+        "text", "Яма на дороге у школы, дети ходят по проезжей части",
+        "author", Map.of("name", "Олег Петров", "profileUrl", "https://vk.com/id42"),
+        "territory", "berdsk",
+        "category", category);
+  }
+
+  private static Map<String, Object> official(String category) {
+    return Map.of(
+        "channel", "OFFICIAL",
+        "externalId", "letter-" + UUID.randomUUID(),
+        "text", "Прошу разобраться с записью к терапевту в поликлинике Бердска",
+        "author", Map.of("name", "Анна Ким", "email", "kim@example.ru"),
+        "territory", "berdsk",
+        "category", category);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deadline(Map<String, Object> appeal, String step) {
+    Map<String, Object> deadlines = (Map<String, Object>) appeal.get("deadlines");
+    assertThat(deadlines).as("deadlines of %s", appeal.get("id")).containsKey(step);
+    return (Map<String, Object>) deadlines.get(step);
+  }
+
+  private static Instant due(Map<String, Object> appeal, String step) {
+    return Instant.parse((String) deadline(appeal, step).get("due"));
+  }
+
+  private static Instant engineDate(Object value) {
+    return OffsetDateTime.parse((String) value, ENGINE_REST).toInstant();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> idsOf(ResponseEntity<Map<String, Object>> page) {
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(a -> (String) a.get("id")).toList();
+  }
+
+  private List<Job> timers(String id) {
+    return management.createJobQuery().processInstanceId(processInstanceOf(id)).timers().list();
+  }
+
+  /** Executes every timer due by the engine clock through the REST API, as an operator would; returns their events. */
+  private List<String> runDueTimers(String id) {
+    List<Job> due = management.createJobQuery().processInstanceId(processInstanceOf(id)).timers().executable().list();
+    for (Job job : due) {
+      ResponseEntity<String> executed = api.as("admin")
+          .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
+      assertThat(executed.getStatusCode().value()).as("execute %s: %s", job, executed.getBody()).isEqualTo(204);
+    }
+    return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId()).toList();
+  }
+
+  private String processInstanceOf(String id) {
+    return jdbc.sql("select process_instance_id from appeal where registration_number = :id")
+        .param("id", id).query(String.class).single();
+  }
+
+  private List<String> staffReminders(String id) {
+    return jdbc.sql("""
+        select coalesce(s.recipient_group, s.recipient_user) from staff_notification s
+        join appeal a on a.id = s.appeal_id where a.registration_number = :id order by s.id""")
+        .param("id", id).query(String.class).list();
+  }
+
+  private List<String> breaches(String id) {
+    return jdbc.sql("""
+        select b.step || ':' || case when b.done_at is null then 'open' else 'done' end from deadline_breach b
+        join appeal a on a.id = b.appeal_id where a.registration_number = :id order by b.id""")
+        .param("id", id).query(String.class).list();
+  }
+
+  private List<String> noticesOf(String id) {
+    return jdbc.sql("""
+        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
+        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
+  }
+}
