@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,13 @@ abstract class AppealLifecycleScenarios {
         .containsEntry("organization", "berdsk-administration")
         .containsEntry("organizationName", "Администрация города Бердска")
         .containsEntry("responseType", "FAST_TRACK");
-    assertThat(api.tasks("moderator", id)).isEmpty();
     assertThat(api.tasks("ministry", id)).isEmpty();
+
+    // The appeal center replies under the post within hours, while the city works on the answer.
+    api.complete("moderator", id, "first-reply",
+        Map.of("firstReplyText", "Сообщение передано в администрацию Бердска, ответ будет в течение 5 рабочих дней"));
+    assertThat(api.appealAs("moderator", id)).containsEntry("firstReply",
+        "Сообщение передано в администрацию Бердска, ответ будет в течение 5 рабочих дней");
 
     api.complete("executor", id, "prepare-answer",
         Map.of("answerText", "Яма заделана 20 ноября, спасибо за сигнал", "problemSolved", true));
@@ -113,7 +119,10 @@ abstract class AppealLifecycleScenarios {
     assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "ANSWERED")
         .containsEntry("answer", "Яма заделана 20 ноября, спасибо за сигнал");
     assertThat(closed.get("closedAt")).isNotNull();
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED");
+    assertThat(closed).extractingByKey("deadlines").asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsOnlyKeys("moderation", "firstReply", "answer", "resolution")
+        .allSatisfy((step, deadline) -> assertThat(((Map<?, ?>) deadline).get("state")).isEqualTo("MET"));
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "FIRST_REPLY", "ANSWERED");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -197,7 +198,7 @@ abstract class DeadlineScenarios {
     assertThat(api.withdraw(id).getStatusCode().value()).isEqualTo(200);
 
     assertThat(timers(id)).isEmpty();
-    assertThat(api.appealAs("admin", id).get("deadlines")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+    assertThat(api.appealAs("admin", id).get("deadlines")).asInstanceOf(InstanceOfAssertFactories.MAP)
         .allSatisfy((step, deadline) -> assertThat(((Map<?, ?>) deadline).get("state")).isEqualTo("CANCELLED"));
   }
 

@@ -9,10 +9,10 @@ import ru.cur.appeals.appeal.AppealRepository;
 /**
  * Ends a step's clock when the activity that does the step ends: {@code ${deadline.met(execution, 'ANSWER')}}
  * as an end listener. An activity cancelled by a withdrawal did not do its step; closing the appeal
- * cancels its deadlines instead.
+ * cancels its deadlines instead. Public: the model calls its method through an expression.
  */
 @Component("deadline")
-class DeadlineListener {
+public class DeadlineListener {
 
   private final AppealRepository appeals;
   private final Deadlines deadlines;

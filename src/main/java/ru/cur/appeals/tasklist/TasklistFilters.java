@@ -25,6 +25,8 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     TaskService tasks = engine.getTaskService();
     ensure(filters, "Мои задачи", "Задачи, которые я взял в работу", -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensure(filters, "Просроченные", "Задачи, срок которых истёк: ответ заявителю уже опаздывает", -8,
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"));
     ensure(filters, "Задачи моих групп", "Свободные задачи моих групп: модерация, ответы моей организации", -5,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
     ensure(filters, "Все доступные задачи", "Все задачи, которые мне разрешено видеть", 0,

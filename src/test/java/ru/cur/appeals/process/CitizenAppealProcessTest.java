@@ -327,6 +327,18 @@ class CitizenAppealProcessTest {
   }
 
   @Test
+  void answerReadyBeforeTheFirstReplyMakesTheFirstReplyUnnecessary() {
+    ProcessInstance appeal = receive("SOCIAL", "INCIDENT", "roads.potholes", "berdsk");
+    moderate(appeal, "ACCEPT");
+
+    complete(task("prepare-answer", appeal), withVariables("answerText", "Яму заделали сегодня утром."));
+
+    assertThat(appeal).hasPassed("Event_AnswerReady", "Task_PublishAnswer").hasNotPassed("Task_PublishFirstReply")
+        .isEnded();
+    assertThat(steps).contains("met:ANSWER").doesNotContain("met:FIRST_REPLY", "publishFirstReply");
+  }
+
+  @Test
   void platformMessageGetsNoFirstReplyTask() {
     ProcessInstance appeal = receive("POS", "PLATFORM", "roads.potholes", "berdsk");
     moderate(appeal, "ACCEPT");
