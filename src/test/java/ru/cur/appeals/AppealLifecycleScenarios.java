@@ -313,6 +313,16 @@ abstract class AppealLifecycleScenarios {
   }
 
   @Test
+  void theWebappLoginIsNotOverlaidByTheBrowsersBasicLoginDialog() {
+    // Camunda's login page asks for /camunda-welcome on a first visit: a Basic challenge there would
+    // open the browser's own dialog over the login form.
+    ResponseEntity<String> welcome = rest.getForEntity("/camunda-welcome", String.class);
+
+    assertThat(welcome.getStatusCode().value()).isEqualTo(404);
+    assertThat(welcome.getHeaders().get("WWW-Authenticate")).isNull();
+  }
+
+  @Test
   void theFirstAdminSetupCannotCreateAUser() {
     ResponseEntity<String> setup = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
         Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@n.ru"),

@@ -52,8 +52,7 @@ class AppealCard implements TaskListener {
         author.profileUrl()).filter(Objects::nonNull).collect(Collectors.joining("; "))));
     task.setVariableLocal("territoryName", appeal.territory() == null ? "не указана"
         : referenceData.territoryName(appeal.territory()));
-    task.setVariableLocal("categoryName", appeal.category() == null ? "не указана"
-        : referenceData.categoryName(appeal.category()));
+    task.setVariableLocal("categoryName", categoryName(appeal));
     task.setVariableLocal("address", orDash(appeal.address()));
     task.setVariableLocal("receivedAt", appeal.receivedAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
     if (appeal.organization() != null) {
@@ -75,6 +74,16 @@ class AppealCard implements TaskListener {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the form's options", e);
     }
+  }
+
+  private String categoryName(Appeal appeal) {
+    if (appeal.category() != null) {
+      return referenceData.categoryName(appeal.category());
+    }
+    if (appeal.categoryHint() != null && referenceData.category(appeal.categoryHint()).isPresent()) {
+      return referenceData.categoryName(appeal.categoryHint()) + " (по данным канала)";
+    }
+    return "не указана";
   }
 
   private static String orDash(String value) {

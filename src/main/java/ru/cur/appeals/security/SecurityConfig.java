@@ -46,7 +46,9 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(path("/camunda/**"))
+        // The login page asks /camunda-welcome on a first visit; a Basic challenge there would open the
+        // browser's own login dialog over Camunda's, so it gets a plain 404 like any missing page.
+        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome")))
         .authorizeHttpRequests(requests -> requests
             // The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never serve it.
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
