@@ -1,7 +1,9 @@
 package ru.cur.appeals.regulation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,7 +44,10 @@ class RecordBreach implements JavaDelegate {
     execution.setVariableLocal("overdueStepName", step.title());
     execution.setVariableLocal("overdueOrganizationName", step.byAppealCenter() || appeal.organization() == null
         ? "Центр управления регионом" : referenceData.organizationName(appeal.organization()));
-    deadlines.missed(appeal, step).ifPresent(deadline -> execution.setVariableLocal("overdueDue",
-        deadline.due().atZoneSameInstant(clock.getZone()).format(SHOWN)));
+    // A timer run by hand after its step ended finds no open deadline: the control task still opens.
+    Instant due = deadlines.missed(appeal, step).map(deadline -> deadline.due().toInstant()).orElseGet(clock::instant);
+    execution.setVariableLocal("overdueDue", due.atZone(clock.getZone()).format(SHOWN));
+    // The control task is due when the step was: the longer it is late, the higher it sorts.
+    execution.setVariableLocal("overdueDueDate", Date.from(due));
   }
 }

@@ -94,7 +94,10 @@ class CitizenAppealProcessTest {
     });
     Mocks.register("deadline", new DeadlineRecorder(steps));
     Mocks.register("remindOfDeadline", (JavaDelegate) execution -> steps.add("remind:" + execution.getVariableLocal("step")));
-    Mocks.register("recordBreach", (JavaDelegate) execution -> steps.add("breach:" + execution.getVariable("overdueStep")));
+    Mocks.register("recordBreach", (JavaDelegate) execution -> {
+      steps.add("breach:" + execution.getVariable("overdueStep"));
+      execution.setVariableLocal("overdueDueDate", ClockUtil.now());
+    });
     Mocks.register("extendAnswerDeadline", (JavaDelegate) execution -> {
       steps.add("extend:" + execution.getVariable("extensionDays"));
       Date due = (Date) execution.getVariable("answerDue");
@@ -290,7 +293,8 @@ class CitizenAppealProcessTest {
 
     assertThat(steps).containsSubsequence("remind:MODERATION", "breach:MODERATION");
     assertThat(appeal).isWaitingAt("moderate-appeal", "control-overdue");
-    assertThat(task("control-overdue", appeal)).hasCandidateGroup("supervisors");
+    assertThat(task("control-overdue", appeal)).hasCandidateGroup("supervisors")
+        .hasDueDate(Date.from(RECEIVED.plus(Duration.ofHours(8)).plusSeconds(1)));
 
     complete(task("moderate-appeal", appeal), withVariables("moderation", "NO_SUBSTANCE"));
     assertThat(appeal).isNotEnded();
