@@ -2,6 +2,8 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,13 +14,16 @@ import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +46,8 @@ abstract class DeadlineScenarios {
   JdbcClient jdbc;
   @Autowired
   ManagementService management;
+  @Autowired
+  RepositoryService repository;
 
   AppealApi api;
 
@@ -172,6 +179,30 @@ abstract class DeadlineScenarios {
 
     assertThat(again.getStatusCode().value()).isEqualTo(500);
     assertThat(again.getBody()).contains("только один раз");
+  }
+
+  @Test
+  void aNewVersionOfTheRegulationAppliesToNewAppealsWhileRunningAppealsKeepTheirTerms() throws IOException {
+    clockAt("2026-11-02T10:00:00+07:00");
+    String registeredBefore = api.register(official("healthcare"));
+    String table = new ClassPathResource("decisions/appeal-regulation.dmn").getContentAsString(StandardCharsets.UTF_8);
+    String twentyDays = table.replaceFirst(
+        "(?<head><outputEntry id=\"Rule_Fz59Answer_Term\">\\s*<text>)30(?<tail></text>)", "${head}20${tail}");
+    assertThat(twentyDays).as("the 59-ФЗ answer row of the table").isNotEqualTo(table);
+    Deployment newVersion = repository.createDeployment().name("process owner's edit")
+        .addString("appeal-regulation.dmn", twentyDays).deploy();
+    try {
+      String registeredAfter = api.register(official("healthcare"));
+      // 20 days from 2026-11-02 end on Sunday 2026-11-22: due on Monday.
+      assertThat(due(api.appealAs("admin", registeredAfter), "answer")).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
+
+      // The earlier appeal's answer term is set again at routing, from the version it was given.
+      api.complete("moderator", registeredBefore, "moderate-appeal", Map.of(
+          "moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+      assertThat(due(api.appealAs("admin", registeredBefore), "answer")).isEqualTo(Instant.parse("2026-12-02T11:00:00Z"));
+    } finally {
+      repository.deleteDeployment(newVersion.getId(), true);
+    }
   }
 
   @Test
