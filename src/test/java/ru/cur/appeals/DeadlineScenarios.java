@@ -206,6 +206,20 @@ abstract class DeadlineScenarios {
   }
 
   @Test
+  void fz59AppealWithoutSubstanceGetsItsArticle11NoticeWithinSevenDays() {
+    clockAt("2026-11-02T10:00:00+07:00");
+    String id = api.register(official("healthcare"));
+
+    clockAt("2026-11-05T10:00:00+07:00");
+    api.complete("moderator", id, "moderate-appeal", Map.of("moderation", "NO_SUBSTANCE"));
+
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
+    Map<String, Object> notice = deadline(api.appealAs("admin", id), "notice");
+    assertThat(notice).containsEntry("state", "MET");
+    assertThat(Instant.parse((String) notice.get("due"))).isEqualTo(Instant.parse("2026-11-09T11:00:00Z"));
+  }
+
+  @Test
   void extensionIsRefusedOutsideFz59() {
     clockAt("2026-12-01T10:00:00+07:00");
     String id = api.register(post("roads"));

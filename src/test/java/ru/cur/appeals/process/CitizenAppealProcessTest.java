@@ -141,7 +141,17 @@ class CitizenAppealProcessTest {
     moderate(appeal, "NO_SUBSTANCE");
 
     assertThat(appeal).hasPassed("Task_CloseNoSubstance").isEnded();
-    assertThat(closings).containsExactly(closingWith("REJECTED", "NO_SUBSTANCE", null));
+    assertThat(closings).containsExactly(closingWith("REJECTED", "NO_SUBSTANCE", ""));
+  }
+
+  @Test
+  void fz59AppealWithoutSubstanceGetsTheArticle11Notice() {
+    ProcessInstance appeal = receive("OFFICIAL", "FZ59", null, null);
+
+    moderate(appeal, "NO_SUBSTANCE");
+
+    assertThat(appeal).hasPassed("Task_CloseNoSubstance").isEnded();
+    assertThat(closings).containsExactly(closingWith("REJECTED", "NO_SUBSTANCE", "REJECTED"));
   }
 
   @Test
