@@ -177,7 +177,7 @@ abstract class DeadlineScenarios {
     ResponseEntity<String> again = api.submitForm("executor", (String) task.get("id"), Map.of(
         "extensionRequested", true, "extensionDays", 5, "extensionReason", "Ещё не готово"));
 
-    assertThat(again.getStatusCode().value()).isEqualTo(500);
+    assertThat(again.getStatusCode().value()).isEqualTo(400);
     assertThat(again.getBody()).contains("только один раз");
   }
 
@@ -230,7 +230,7 @@ abstract class DeadlineScenarios {
     ResponseEntity<String> refused = api.submitForm("executor", (String) task.get("id"), Map.of(
         "extensionRequested", true, "extensionDays", 10, "extensionReason", "Нужно время"));
 
-    assertThat(refused.getStatusCode().value()).isEqualTo(500);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody()).contains("только для обращений по 59-ФЗ");
     assertThat(api.onlyTask("executor", id, "prepare-answer").get("id")).isEqualTo(task.get("id"));
   }

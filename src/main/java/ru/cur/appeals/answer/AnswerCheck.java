@@ -1,12 +1,12 @@
 package ru.cur.appeals.answer;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.system.FormValues;
+import ru.cur.appeals.system.RuleViolation;
 
 /**
  * Refuses to complete «Подготовка ответа» without an answer (unless the executor asks for more time
@@ -45,20 +45,20 @@ class AnswerCheck implements TaskListener {
   private static void checkText(DelegateTask task, String variable, int maxLength, String whenMissing) {
     Object text = task.getVariable(variable);
     if (FormValues.isBlank(text)) {
-      throw new ProcessEngineException(whenMissing);
+      throw new RuleViolation(whenMissing);
     }
     if (text.toString().length() > maxLength) {
-      throw new ProcessEngineException("Текст длиннее " + maxLength + " символов; сократите его");
+      throw new RuleViolation("Текст длиннее " + maxLength + " символов; сократите его");
     }
   }
 
   private static void checkApproval(DelegateTask task) {
     Boolean decision = FormValues.bool(task.getVariable(AppealProcess.APPROVED));
     if (decision == null) {
-      throw new ProcessEngineException("Выберите: согласовать ответ или вернуть на доработку");
+      throw new RuleViolation("Выберите: согласовать ответ или вернуть на доработку");
     }
     if (!decision && FormValues.isBlank(task.getVariable(AppealProcess.COMMENT))) {
-      throw new ProcessEngineException("Возвращая ответ на доработку, напишите исполнителю, что исправить");
+      throw new RuleViolation("Возвращая ответ на доработку, напишите исполнителю, что исправить");
     }
     task.setVariable(AppealProcess.APPROVED, decision);
   }

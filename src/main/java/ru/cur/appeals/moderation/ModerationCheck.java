@@ -1,7 +1,7 @@
 package ru.cur.appeals.moderation;
 
 import java.util.Arrays;
-import org.camunda.bpm.engine.ProcessEngineException;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +9,7 @@ import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.referencedata.Category;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.RuleViolation;
 
 /**
  * Refuses to complete a moderation that the process could not act on: the moderator sees the
@@ -69,8 +70,8 @@ class ModerationCheck implements TaskListener {
     }
   }
 
-  private static ProcessEngineException refused(String message) {
-    return new ProcessEngineException(message);
+  private static RuleViolation refused(String message) {
+    return new RuleViolation(message);
   }
 
   private static String text(Object value) {

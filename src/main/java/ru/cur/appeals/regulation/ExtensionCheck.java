@@ -1,6 +1,5 @@
 package ru.cur.appeals.regulation;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +8,7 @@ import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.system.FormValues;
+import ru.cur.appeals.system.RuleViolation;
 
 /**
  * 59-ФЗ art. 12 p. 2 at the two tasks of an extension: the executor's request on «Подготовка ответа»
@@ -43,16 +43,16 @@ class ExtensionCheck implements TaskListener {
     }
     Appeal appeal = appeals.getByNumber((String) task.getVariable(AppealProcess.APPEAL_ID));
     int limit = deadlines.extensionLimit(appeal).orElseThrow(() ->
-        new ProcessEngineException("Продление срока ответа предусмотрено только для обращений по 59-ФЗ"));
+        new RuleViolation("Продление срока ответа предусмотрено только для обращений по 59-ФЗ"));
     if (deadlines.find(appeal.id(), Step.ANSWER).map(Deadline::extendedDays).isPresent()) {
-      throw new ProcessEngineException("Срок ответа уже продлевался; продлить его можно только один раз");
+      throw new RuleViolation("Срок ответа уже продлевался; продлить его можно только один раз");
     }
     Integer days = days(task.getVariable(AppealProcess.EXTENSION_DAYS));
     if (days == null || days < 1 || days > limit) {
-      throw new ProcessEngineException("Укажите, на сколько дней продлить срок: от 1 до " + limit);
+      throw new RuleViolation("Укажите, на сколько дней продлить срок: от 1 до " + limit);
     }
     if (FormValues.isBlank(task.getVariable(AppealProcess.EXTENSION_REASON))) {
-      throw new ProcessEngineException("Укажите причину продления срока: её получит руководитель и заявитель");
+      throw new RuleViolation("Укажите причину продления срока: её получит руководитель и заявитель");
     }
     task.setVariable(AppealProcess.EXTENSION_DAYS, days);
   }
@@ -60,10 +60,10 @@ class ExtensionCheck implements TaskListener {
   private static void checkDecision(DelegateTask task) {
     Boolean approved = FormValues.bool(task.getVariable(AppealProcess.EXTENSION_APPROVED));
     if (approved == null) {
-      throw new ProcessEngineException("Выберите: продлить срок ответа или отказать в продлении");
+      throw new RuleViolation("Выберите: продлить срок ответа или отказать в продлении");
     }
     if (!approved && FormValues.isBlank(task.getVariable(AppealProcess.EXTENSION_COMMENT))) {
-      throw new ProcessEngineException("Отказывая в продлении, напишите исполнителю причину");
+      throw new RuleViolation("Отказывая в продлении, напишите исполнителю причину");
     }
     task.setVariable(AppealProcess.EXTENSION_APPROVED, approved);
     // The request is answered; the next «Подготовка ответа» starts without one.
