@@ -20,14 +20,12 @@ import ru.cur.appeals.system.RuleViolation;
 @Component("answerCheck")
 class AnswerCheck implements TaskListener {
 
-  static final int ANSWER_MAX_LENGTH = 20_000;
-  static final int FIRST_REPLY_MAX_LENGTH = 4_000;
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case AppealProcess.APPROVE_ANSWER_TASK -> checkApproval(task);
-      case AppealProcess.FIRST_REPLY_TASK -> checkText(task, AppealProcess.FIRST_REPLY_TEXT, FIRST_REPLY_MAX_LENGTH,
+      case AppealProcess.FIRST_REPLY_TASK -> checkText(task, AppealProcess.FIRST_REPLY_TEXT, FormValues.TEXT_MAX_LENGTH,
           "Напишите первичный ответ заявителю");
       default -> checkAnswer(task);
     }
@@ -37,7 +35,7 @@ class AnswerCheck implements TaskListener {
     if (Boolean.TRUE.equals(FormValues.bool(task.getVariable(AppealProcess.EXTENSION_REQUESTED)))) {
       return;
     }
-    checkText(task, AppealProcess.ANSWER_TEXT, ANSWER_MAX_LENGTH, "Напишите текст ответа заявителю");
+    checkText(task, AppealProcess.ANSWER_TEXT, FormValues.TEXT_MAX_LENGTH, "Напишите текст ответа заявителю");
     task.removeVariable(AppealProcess.APPROVED);
     task.removeVariable(AppealProcess.COMMENT);
   }
@@ -57,8 +55,9 @@ class AnswerCheck implements TaskListener {
     if (decision == null) {
       throw new RuleViolation("Выберите: согласовать ответ или вернуть на доработку");
     }
-    if (!decision && FormValues.isBlank(task.getVariable(AppealProcess.COMMENT))) {
-      throw new RuleViolation("Возвращая ответ на доработку, напишите исполнителю, что исправить");
+    if (!decision) {
+      checkText(task, AppealProcess.COMMENT, FormValues.TEXT_MAX_LENGTH,
+          "Возвращая ответ на доработку, напишите исполнителю, что исправить");
     }
     task.setVariable(AppealProcess.APPROVED, decision);
   }

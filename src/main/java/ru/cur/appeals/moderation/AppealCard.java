@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
@@ -45,7 +46,9 @@ class AppealCard implements TaskListener {
     Appeal appeal = appeals.getByNumber((String) task.getVariable(AppealProcess.APPEAL_ID));
     Appeal.Author author = appeal.author();
     task.setVariableLocal("registrationNumber", appeal.registrationNumber());
-    task.setVariableLocal("appealText", appeal.text());
+    // A resident may write 10 000 characters; the engine keeps a text variable in 4 000. As JSON the
+    // text is stored whole, and the form shows it in a text view, which is never submitted back.
+    task.setVariableLocal("appealText", json(asMarkdownText(appeal.text())));
     task.setVariableLocal("channelName", appeal.channel().title());
     task.setVariableLocal("authorName", orDash(author.name()));
     task.setVariableLocal("authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
@@ -59,20 +62,20 @@ class AppealCard implements TaskListener {
       task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
     }
     if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal("categoryOptions", options(referenceData.leafCategories().stream()
+      task.setVariableLocal("categoryOptions", json(referenceData.leafCategories().stream()
           .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
           .toList()));
-      task.setVariableLocal("territoryOptions", options(referenceData.territories().stream()
+      task.setVariableLocal("territoryOptions", json(referenceData.territories().stream()
           .map(t -> Map.of("value", t.code(), "label", t.name()))
           .toList()));
     }
   }
 
-  private org.camunda.spin.plugin.variable.value.JsonValue options(List<Map<String, String>> options) {
+  private JsonValue json(Object value) {
     try {
-      return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+      return SpinValues.jsonValue(json.writeValueAsString(value)).create();
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the form's options", e);
+      throw new IllegalStateException("Cannot write a card value as JSON", e);
     }
   }
 
@@ -84,6 +87,29 @@ class AppealCard implements TaskListener {
       return referenceData.categoryName(appeal.categoryHint()) + " (по данным канала)";
     }
     return "не указана";
+  }
+
+  /**
+   * The resident's words exactly as written in the form's Markdown text view: markup characters and
+   * HTML are escaped (a "<b>не</b>" would otherwise lose the word), line breaks are kept.
+   */
+  static String asMarkdownText(String text) {
+    StringBuilder shown = new StringBuilder(text.length() + 64);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> shown.append("&amp;");
+        case '<' -> shown.append("&lt;");
+        case '\n' -> shown.append("  \n");
+        case '\r' -> { }
+        default -> {
+          if ("\\`*_{}[]()#+-.!|~>".indexOf(c) >= 0) {
+            shown.append('\\');
+          }
+          shown.append(c);
+        }
+      }
+    }
+    return shown.toString();
   }
 
   private static String orDash(String value) {

@@ -54,6 +54,7 @@ class ExtensionCheck implements TaskListener {
     if (FormValues.isBlank(task.getVariable(AppealProcess.EXTENSION_REASON))) {
       throw new RuleViolation("Укажите причину продления срока: её получит руководитель и заявитель");
     }
+    checkLength(task.getVariable(AppealProcess.EXTENSION_REASON));
     task.setVariable(AppealProcess.EXTENSION_DAYS, days);
   }
 
@@ -65,9 +66,16 @@ class ExtensionCheck implements TaskListener {
     if (!approved && FormValues.isBlank(task.getVariable(AppealProcess.EXTENSION_COMMENT))) {
       throw new RuleViolation("Отказывая в продлении, напишите исполнителю причину");
     }
+    checkLength(task.getVariable(AppealProcess.EXTENSION_COMMENT));
     task.setVariable(AppealProcess.EXTENSION_APPROVED, approved);
     // The request is answered; the next «Подготовка ответа» starts without one.
     task.setVariable(AppealProcess.EXTENSION_REQUESTED, false);
+  }
+
+  private static void checkLength(Object text) {
+    if (text != null && text.toString().length() > FormValues.TEXT_MAX_LENGTH) {
+      throw new RuleViolation("Текст длиннее " + FormValues.TEXT_MAX_LENGTH + " символов; сократите его");
+    }
   }
 
   private static Integer days(Object value) {
