@@ -36,6 +36,9 @@ class AnswerCheck implements TaskListener {
       return;
     }
     checkText(task, AppealProcess.ANSWER_TEXT, FormValues.TEXT_MAX_LENGTH, "Напишите текст ответа заявителю");
+    // SPEC: without a word from the organisation the answer claims the problem solved.
+    task.setVariable(AppealProcess.PROBLEM_SOLVED,
+        !Boolean.FALSE.equals(FormValues.bool(task.getVariable(AppealProcess.PROBLEM_SOLVED))));
     task.removeVariable(AppealProcess.APPROVED);
     task.removeVariable(AppealProcess.COMMENT);
   }

@@ -18,6 +18,12 @@ public final class AppealProcess {
   public static final String DUPLICATE_OF = "duplicateOf";
   public static final String FORWARD_TO = "forwardTo";
   public static final String ROUTING = "routing";
+  public static final String ORGANIZATION_KIND = "organizationKind";
+  public static final String DELEGATION = "delegation";
+  public static final String DELEGATION_LEVEL = "delegationLevel";
+  public static final String PROBLEM_SOLVED = "problemSolved";
+  public static final String RESOLVED = "resolved";
+  public static final String RESIDENT_COMMENT = "residentComment";
   public static final String ANSWER_TEXT = "answerText";
   public static final String APPROVED = "approved";
   public static final String COMMENT = "comment";

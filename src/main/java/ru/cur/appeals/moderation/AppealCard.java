@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.delegation.DelegationHistory;
 import ru.cur.appeals.referencedata.ReferenceData;
 
 /**
@@ -33,12 +34,15 @@ class AppealCard implements TaskListener {
   private final ReferenceData referenceData;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DelegationHistory delegationHistory;
 
-  AppealCard(AppealRepository appeals, ReferenceData referenceData, ObjectMapper json, Clock clock) {
+  AppealCard(AppealRepository appeals, ReferenceData referenceData, ObjectMapper json, Clock clock,
+      DelegationHistory delegationHistory) {
     this.appeals = appeals;
     this.referenceData = referenceData;
     this.json = json;
     this.clock = clock;
+    this.delegationHistory = delegationHistory;
   }
 
   @Override
@@ -60,6 +64,10 @@ class AppealCard implements TaskListener {
     task.setVariableLocal("receivedAt", appeal.receivedAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
     if (appeal.organization() != null) {
       task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
+    }
+    List<DelegationHistory.Level> levels = delegationHistory.of(appeal.id());
+    if (!levels.isEmpty()) {
+      task.setVariableLocal("correspondence", json(correspondence(levels)));
     }
     if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
       task.setVariableLocal("categoryOptions", json(referenceData.leafCategories().stream()
@@ -87,6 +95,25 @@ class AppealCard implements TaskListener {
       return referenceData.categoryName(appeal.categoryHint()) + " (по данным канала)";
     }
     return "не указана";
+  }
+
+  /** What the levels below answered and why the appeal climbed, for the next level's card. */
+  private String correspondence(List<DelegationHistory.Level> levels) {
+    StringBuilder text = new StringBuilder();
+    for (DelegationHistory.Level level : levels) {
+      text.append("**Уровень ").append(level.level()).append(" — ")
+          .append(asMarkdownText(referenceData.organizationName(level.organization()))).append("**");
+      if (level.answeredAt() != null) {
+        text.append(", ответ от ").append(level.answeredAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
+      }
+      text.append("  \n").append(asMarkdownText(level.answer() == null ? "—" : level.answer())).append("  \n")
+          .append("*Итог: ").append(level.outcome().shown()).append("*");
+      if (level.residentComment() != null && !level.residentComment().isBlank()) {
+        text.append("  \nКомментарий заявителя: «").append(asMarkdownText(level.residentComment())).append("»");
+      }
+      text.append("\n\n");
+    }
+    return text.toString().strip();
   }
 
   /**

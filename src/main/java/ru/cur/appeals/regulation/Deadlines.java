@@ -100,7 +100,7 @@ public class Deadlines {
           .param("id", appeal.id())
           .param("step", step.name())
           .update();
-      if (late) {
+      if (late && step.breachable()) {
         recordBreach(appeal, deadline);
         jdbc.sql("""
             update deadline_breach set done_at = :now

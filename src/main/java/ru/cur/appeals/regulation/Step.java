@@ -12,6 +12,7 @@ public enum Step {
   FIRST_REPLY("firstReply", "Первичный ответ заявителю", List.of("first-reply")),
   ANSWER("answer", "Подготовка ответа", List.of("prepare-answer", "approve-answer", "approve-extension")),
   RESOLUTION("resolution", "Решение проблемы (быстрое решение)", List.of()),
+  CONFIRMATION("confirmation", "Подтверждение заявителем", List.of()),
   FORWARDING("forwarding", "Переадресация по компетенции", List.of()),
   NOTICE("notice", "Уведомление заявителя (ст. 11 59-ФЗ)", List.of()),
   EXTENSION("extension", "Продление срока ответа", List.of());
@@ -47,6 +48,11 @@ public enum Step {
   /** Done by the appeal center's own staff (moderators) rather than by the responsible organisation. */
   public boolean byAppealCenter() {
     return this == MODERATION || this == FIRST_REPLY;
+  }
+
+  /** A missed deadline of the step is a breach of the regulation; a resident's silence is not. */
+  public boolean breachable() {
+    return this != CONFIRMATION;
   }
 
   /** The user tasks whose work the step's term covers. */

@@ -41,6 +41,9 @@ class AssignOrganization implements JavaDelegate {
         new IllegalStateException("appeal-routing returned unknown organisation '" + organizationCode + "'"));
 
     execution.setVariable(AppealProcess.ORGANIZATION, organization.code());
+    // The first level of a delegation chain (DMN appeal-delegation reads its kind).
+    execution.setVariable(AppealProcess.ORGANIZATION_KIND, organization.kind());
+    execution.setVariable(AppealProcess.DELEGATION_LEVEL, 1);
     execution.setVariable(AppealProcess.RESPONSE_TYPE, responseType);
     execution.removeVariable(AppealProcess.ROUTING);
 
