@@ -12,6 +12,7 @@ public enum Step {
   FIRST_REPLY("firstReply", "Первичный ответ заявителю", List.of("first-reply")),
   ANSWER("answer", "Подготовка ответа", List.of("prepare-answer", "approve-answer", "approve-extension")),
   RESOLUTION("resolution", "Решение проблемы (быстрое решение)", List.of()),
+  CONFIRMATION("confirmation", "Подтверждение заявителем", List.of()),
   FORWARDING("forwarding", "Переадресация по компетенции", List.of()),
   NOTICE("notice", "Уведомление заявителя (ст. 11 59-ФЗ)", List.of()),
   EXTENSION("extension", "Продление срока ответа", List.of());
