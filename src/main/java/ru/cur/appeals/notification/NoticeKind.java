@@ -18,6 +18,8 @@ public enum NoticeKind {
   EXTENDED,
   /** The answer itself. */
   ANSWERED,
+  /** On a delegation chain: the personal link where the resident says whether the problem is really solved. */
+  CONFIRMATION_REQUEST,
   /** The resident's withdrawal is confirmed. */
   WITHDRAWN
 }

@@ -53,7 +53,7 @@ class ScheduleDeadlines implements JavaDelegate {
     return switch (step) {
       case MODERATION -> appeal.receivedAt().toInstant();
       case ANSWER, RESOLUTION, FORWARDING, NOTICE -> appeal.registeredAt().toInstant();
-      case FIRST_REPLY, EXTENSION -> clock.instant();
+      case FIRST_REPLY, CONFIRMATION, EXTENSION -> clock.instant();
     };
   }
 }

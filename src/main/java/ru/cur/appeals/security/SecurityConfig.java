@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Nothing answers without authentication but health checks. The APIs take HTTP Basic against
+ * Nothing answers without authentication but health checks and the resident's personal confirmation
+ * link, whose unguessable token is its credential. The APIs take HTTP Basic against
  * Camunda's identity service; the webapps keep their own login, session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,9 @@ class SecurityConfig {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/appeals"), path(HttpMethod.POST, "/api/appeals/*/withdraw"))
             .hasAuthority(Roles.INTAKE)
+            // The resident's personal link: the unguessable token in the path is the credential.
+            .requestMatchers(path(HttpMethod.GET, "/api/confirmations/*"), path(HttpMethod.POST, "/api/confirmations/*"))
+            .permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -68,6 +72,8 @@ class SecurityConfig {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/error")).permitAll()
             // The root only redirects to the webapps' login.
             .requestMatchers(path(HttpMethod.GET, "/")).permitAll()
+            // The page of the resident's personal link; it reads and answers through /api/confirmations.
+            .requestMatchers(path(HttpMethod.GET, "/confirm/*")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
         .build();

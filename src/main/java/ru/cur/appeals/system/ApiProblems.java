@@ -52,9 +52,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail missing(NotFoundException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(GoneException.class)
+  ProblemDetail gone(GoneException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
   }
 
   @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
