@@ -20,7 +20,8 @@ import ru.cur.appeals.appeal.AppealRepository;
  *
  * <p>Moderation runs from the receipt of the message (59-ФЗ art. 8 p. 2: registration within three days
  * of receipt), the answer and a fast-track resolution from registration (art. 12 p. 1), the first public
- * reply from now, the end of moderation.
+ * reply from now, the end of moderation. When the next level of a delegation chain takes the appeal
+ * over, its answer term runs from that moment.
  */
 @Component("scheduleDeadlines")
 class ScheduleDeadlines implements JavaDelegate {
@@ -38,10 +39,12 @@ class ScheduleDeadlines implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
+    boolean takenOver = execution.getVariable(AppealProcess.DELEGATION_LEVEL) instanceof Number level
+        && level.intValue() > 1;
     Arrays.stream(((String) execution.getVariableLocal("steps")).split(","))
         .map(String::trim)
         .map(Step::valueOf)
-        .forEach(step -> deadlines.start(appeal, step, startOf(step, appeal)).ifPresent(deadline -> {
+        .forEach(step -> deadlines.start(appeal, step, startOf(step, appeal, takenOver)).ifPresent(deadline -> {
           execution.setVariable(step.dueVariable(), Date.from(deadline.due().toInstant()));
           // Without a reminder in the table the reminder timer meets the deadline and stays silent.
           execution.setVariable(step.reminderVariable(), Date.from(
@@ -49,10 +52,12 @@ class ScheduleDeadlines implements JavaDelegate {
         }));
   }
 
-  private Instant startOf(Step step, Appeal appeal) {
+  private Instant startOf(Step step, Appeal appeal, boolean takenOver) {
     return switch (step) {
       case MODERATION -> appeal.receivedAt().toInstant();
-      case ANSWER, RESOLUTION, FORWARDING, NOTICE -> appeal.registeredAt().toInstant();
+      // A level above on a delegation chain answers in its own term, from when it takes over.
+      case ANSWER, RESOLUTION -> takenOver ? clock.instant() : appeal.registeredAt().toInstant();
+      case FORWARDING, NOTICE -> appeal.registeredAt().toInstant();
       case FIRST_REPLY, CONFIRMATION, EXTENSION -> clock.instant();
     };
   }

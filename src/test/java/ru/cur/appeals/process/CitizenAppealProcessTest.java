@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import ru.cur.appeals.delegation.DelegationChain;
+
 /**
  * Every path of «Рассмотрение обращения гражданина» on a plain engine with the real routing and
  * approval tables. Delegates are recorders: what they do to the appeal's row is covered by the
@@ -41,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never waited for. The build fails below 90% flow-node and sequence-flow coverage.
  */
 @Deployment(resources = {"processes/citizen-appeal.bpmn", "decisions/appeal-routing.dmn",
-    "decisions/answer-approval.dmn"})
+    "decisions/answer-approval.dmn", "decisions/appeal-delegation.dmn"})
 class CitizenAppealProcessTest {
 
   @RegisterExtension
@@ -117,7 +120,22 @@ class CitizenAppealProcessTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
       execution.setVariable("organization", routing.get("organization"));
+      execution.setVariable("organizationKind", kindOf((String) routing.get("organization")));
       execution.setVariable("responseType", routing.get("responseType"));
+      execution.setVariable("delegationLevel", 1);
+    });
+    Mocks.register("delegationChain", new DelegationChain());
+    Mocks.register("requestConfirmation", (JavaDelegate) execution -> {
+      steps.add("requestConfirmation:" + execution.getVariable("organization"));
+      execution.setVariable("confirmationDue", Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(5))));
+    });
+    Mocks.register("delegateToNextLevel", (JavaDelegate) execution -> {
+      String next = new DelegationChain().nextLevel(execution);
+      steps.add("delegateTo:" + next);
+      execution.setVariable("organization", next);
+      execution.setVariable("delegationLevel", ((Number) execution.getVariable("delegationLevel")).intValue() + 1);
+      List.of("answerText", "approved", "comment", "problemSolved", "resolved", "residentComment")
+          .forEach(execution::removeVariable);
     });
     Mocks.register("publishAnswer", recorder("publishAnswer"));
     Mocks.register("closeAppeal", (JavaDelegate) execution -> {
@@ -209,16 +227,21 @@ class CitizenAppealProcessTest {
     String responseType = (String) runtimeService().getVariable(appeal.getId(), "responseType");
 
     complete(task("first-reply", appeal), withVariables("firstReplyText", "Передали в администрацию Бердска."));
-    complete(task("prepare-answer", appeal), withVariables("answerText", "Яму на ул. Ленина заделают до 1 июня."));
+    complete(task("prepare-answer", appeal), withVariables("answerText", "Яму на ул. Ленина заделали 20 мая."));
 
-    assertThat(appeal).hasPassed("Task_PublishFirstReply", "Task_DecideApproval", "Task_PublishAnswer",
-        "Event_AppealClosed").hasNotPassed("approve-answer").isEnded();
+    // Roads have a delegation chain: the resident confirms that the city solved it.
+    assertThat(appeal).hasPassed("Task_PublishFirstReply", "Task_DecideApproval", "Task_PublishAnswer")
+        .hasNotPassed("approve-answer").isWaitingAt("Gateway_AwaitConfirmation");
+    residentAnswers(appeal, true, null);
+
+    assertThat(appeal).hasPassed("Task_CloseResolved", "Event_ClosedResolved").isEnded();
     assertThat(responseType).isNotEqualTo("EXPLAIN");
-    assertThat(closings).containsExactly(closingWith(outcomeOf(responseType), null, null));
+    assertThat(closings).containsExactly(closingWith("RESOLVED", null, null));
     assertThat(steps).containsExactly("registerAppeal", "schedule:MODERATION,ANSWER", "appealCard:moderate-appeal",
         "moderationCheck", "met:MODERATION", "assignOrganization", "schedule:ANSWER,RESOLUTION,FIRST_REPLY",
         "appealCard:prepare-answer", "appealCard:first-reply", "answerCheck:first-reply", "met:FIRST_REPLY",
-        "publishFirstReply", "answerCheck:prepare-answer", "met:ANSWER", "publishAnswer", "closeAppeal");
+        "publishFirstReply", "answerCheck:prepare-answer", "met:ANSWER", "publishAnswer",
+        "requestConfirmation:berdsk-administration", "closeAppeal");
   }
 
   @Test
@@ -241,7 +264,9 @@ class CitizenAppealProcessTest {
     complete(task(appeal), withVariables("answerText", "Вы записаны к терапевту на 3 июня в 10:00."));
     complete(task(appeal), withVariables("approved", true));
 
-    assertThat(appeal).hasPassed("Task_PublishAnswer", "Event_AppealClosed").isEnded();
+    assertThat(appeal).hasPassed("Task_PublishAnswer", "Task_RequestConfirmation");
+    residentAnswers(appeal, true, "Записали, спасибо");
+    assertThat(appeal).hasPassed("Event_ClosedResolved").isEnded();
     assertThat(closings).hasSize(1);
     assertThat(steps).containsSubsequence("appealCard:approve-answer", "answerCheck:approve-answer",
         "appealCard:prepare-answer", "answerCheck:prepare-answer", "appealCard:approve-answer",
@@ -325,6 +350,7 @@ class CitizenAppealProcessTest {
     complete(task("prepare-answer", appeal), withVariables("answerText", "Яму заделали."));
     assertThat(steps).contains("publishAnswer");
     complete(task("control-overdue", appeal), withVariables("controlNote", "Исполнитель предупреждён"));
+    residentAnswers(appeal, true, null);
     assertThat(appeal).isEnded();
   }
 
@@ -348,8 +374,75 @@ class CitizenAppealProcessTest {
     complete(task("prepare-answer", appeal), withVariables("answerText", "Яму заделали сегодня утром."));
 
     assertThat(appeal).hasPassed("Event_AnswerReady", "Task_PublishAnswer").hasNotPassed("Task_PublishFirstReply")
-        .isEnded();
+        .isWaitingAt("Gateway_AwaitConfirmation");
     assertThat(steps).contains("met:ANSWER").doesNotContain("met:FIRST_REPLY", "publishFirstReply");
+  }
+
+  @Test
+  void polyclinicFirstThenTheMinistryWhenTheResidentSaysItIsNotSolved() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "healthcare.appointment", "berdsk");
+    moderate(appeal, "ACCEPT");
+    assertThat(task(appeal)).hasCandidateGroup("berdsk-polyclinic");
+    complete(task(appeal), withVariables("answerText", "Вас записали на 3 июня.", "problemSolved", true));
+
+    residentAnswers(appeal, false, "Запись отменили в тот же день");
+
+    assertThat(appeal).hasPassed("Gateway_NextLevelExists", "Task_DelegateToNextLevel").isWaitingAt("prepare-answer");
+    assertThat(task(appeal)).hasCandidateGroup("minzdrav-nso");
+    assertThat(runtimeService().getVariable(appeal.getId(), "delegationLevel")).isEqualTo(2);
+    assertThat(runtimeService().getVariable(appeal.getId(), "answerText")).isNull();
+
+    complete(task(appeal), withVariables("answerText", "Министерство взяло запись на контроль.", "problemSolved", true));
+    residentAnswers(appeal, true, null);
+
+    assertThat(appeal).hasPassed("Event_ClosedResolved").isEnded();
+    assertThat(steps).containsSubsequence("requestConfirmation:berdsk-polyclinic", "delegateTo:minzdrav-nso",
+        "requestConfirmation:minzdrav-nso", "closeAppeal");
+    assertThat(closings).containsExactly(closingWith("RESOLVED", null, null));
+  }
+
+  @Test
+  void residentsSilencePastTheWindowCountsAsNotConfirmed() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "healthcare.appointment", "berdsk");
+    moderate(appeal, "ACCEPT");
+    complete(task(appeal), withVariables("answerText", "Вас записали на 3 июня.", "problemSolved", true));
+
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofDays(5)).plusSeconds(1));
+
+    assertThat(appeal).hasPassed("Event_ConfirmationWindowOver", "Task_DelegateToNextLevel")
+        .isWaitingAt("prepare-answer");
+    assertThat(task(appeal)).hasCandidateGroup("minzdrav-nso");
+  }
+
+  @Test
+  void organisationThatCannotSolveItHandsItUpWithoutAskingTheResident() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "healthcare.appointment", "berdsk");
+    moderate(appeal, "ACCEPT");
+
+    complete(task(appeal), withVariables("answerText", "Терапевта нет, решить не можем.", "problemSolved", false));
+
+    assertThat(appeal).hasNotPassed("Task_RequestConfirmation").hasPassed("Task_DelegateToNextLevel")
+        .isWaitingAt("prepare-answer");
+    assertThat(task(appeal)).hasCandidateGroup("minzdrav-nso");
+  }
+
+  @Test
+  void heatingClimbsThreeLevelsAndClosesNotConfirmedAtTheTop() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "housing.heating", "berdsk");
+    moderate(appeal, "ACCEPT");
+    assertThat(task(appeal)).hasCandidateGroup("berdsk-administration");
+
+    for (String nextLevel : List.of("minzhkh-nso", "nso-government")) {
+      complete(task(appeal), withVariables("answerText", "Отопление дали.", "problemSolved", true));
+      residentAnswers(appeal, false, "Батареи холодные");
+      assertThat(task(appeal)).hasCandidateGroup(nextLevel);
+    }
+    complete(task(appeal), withVariables("answerText", "Правительство поручило проверку.", "problemSolved", true));
+    residentAnswers(appeal, false, "По-прежнему холодно");
+
+    assertThat(appeal).hasPassed("Task_CloseNotConfirmed").hasNotPassed("Task_CloseResolved").isEnded();
+    assertThat(closings).containsExactly(closingWith(outcomeOf(
+        (String) historyVariable(appeal, "responseType")), "NOT_CONFIRMED", null));
   }
 
   @Test
@@ -438,6 +531,25 @@ class CitizenAppealProcessTest {
     while (!(due = managementService().createJobQuery().processInstanceId(appeal.getId()).executable().list()).isEmpty()) {
       due.forEach(job -> execute(job));
     }
+  }
+
+  private static String kindOf(String organization) {
+    if (organization.endsWith("polyclinic")) {
+      return "POLYCLINIC";
+    }
+    return organization.endsWith("administration") || organization.endsWith("mayoralty")
+        ? "MUNICIPAL_ADMINISTRATION" : "REGIONAL_MINISTRY";
+  }
+
+  private static Object historyVariable(ProcessInstance appeal, String name) {
+    return historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(appeal.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  private static void residentAnswers(ProcessInstance appeal, boolean resolved, String comment) {
+    runtimeService().createMessageCorrelation("ResidentConfirmation").processInstanceId(appeal.getId())
+        .setVariable("resolved", resolved).setVariable("residentComment", comment).correlate();
   }
 
   private JavaDelegate recorder(String name) {
