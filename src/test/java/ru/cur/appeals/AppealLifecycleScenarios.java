@@ -116,14 +116,19 @@ abstract class AppealLifecycleScenarios {
     api.complete("executor", id, "prepare-answer",
         Map.of("answerText", "Яма заделана 20 ноября, спасибо за сигнал", "problemSolved", true));
 
-    Map<String, Object> closed = api.appealAs("executor", id);
-    assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "ANSWERED")
+    // Roads climb to the regional ministry unless the resident confirms the city solved it.
+    assertThat(api.appealAs("executor", id)).containsEntry("status", "ANSWERED")
         .containsEntry("answer", "Яма заделана 20 ноября, спасибо за сигнал");
+    new ResidentLink(jdbc, rest).answer(id, true, "Да, заделали");
+
+    Map<String, Object> closed = api.appealAs("executor", id);
+    assertThat(closed).containsEntry("status", "CLOSED").containsEntry("outcome", "RESOLVED");
     assertThat(closed.get("closedAt")).isNotNull();
     assertThat(closed).extractingByKey("deadlines").asInstanceOf(InstanceOfAssertFactories.MAP)
-        .containsOnlyKeys("moderation", "firstReply", "answer", "resolution")
+        .containsOnlyKeys("moderation", "firstReply", "answer", "resolution", "confirmation")
         .allSatisfy((step, deadline) -> assertThat(((Map<?, ?>) deadline).get("state")).isEqualTo("MET"));
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "FIRST_REPLY", "ANSWERED");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "FIRST_REPLY", "ANSWERED",
+        "CONFIRMATION_REQUEST");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
   }
 
@@ -149,9 +154,11 @@ abstract class AppealLifecycleScenarios {
         Map.of("answerText", "Запись к терапевту открыта по телефону 122; с декабря — через Госуслуги"));
     api.complete("head", id, "approve-answer", Map.of("approved", true));
 
-    assertThat(api.appealAs("auditor", id)).containsEntry("status", "CLOSED").containsEntry("outcome", "EXPLAINED")
+    assertThat(api.appealAs("auditor", id)).containsEntry("status", "ANSWERED")
         .containsEntry("answer", "Запись к терапевту открыта по телефону 122; с декабря — через Госуслуги");
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED");
+    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED", "CONFIRMATION_REQUEST");
+    new ResidentLink(jdbc, rest).answer(id, true, null);
+    assertThat(api.appealAs("auditor", id)).containsEntry("status", "CLOSED").containsEntry("outcome", "RESOLVED");
   }
 
   @Test

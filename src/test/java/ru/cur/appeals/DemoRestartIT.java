@@ -39,7 +39,8 @@ class DemoRestartIT {
       assertThat(api.appealAs("executor", id)).containsEntry("status", "IN_WORK")
           .containsEntry("organization", "berdsk-administration");
       api.complete("executor", id, "prepare-answer", Map.of("answerText", "Яма заделана"));
-      assertThat(api.appealAs("executor", id)).containsEntry("status", "CLOSED");
+      // The city says it is solved; the resident is asked to confirm.
+      assertThat(api.appealAs("executor", id)).containsEntry("status", "ANSWERED");
 
       RepositoryService repository = app.getBean(RepositoryService.class);
       assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
