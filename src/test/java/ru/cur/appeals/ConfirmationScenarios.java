@@ -124,6 +124,8 @@ abstract class ConfirmationScenarios {
         .containsEntry("registrationNumber", id).containsEntry("answer", POLYCLINIC_ANSWER)
         .containsEntry("state", "OPEN");
     assertThat(Instant.parse((String) link.getBody().get("due"))).isEqualTo(Instant.parse("2026-11-09T11:00:00Z"));
+    // The page shows the hour where the resident lives, the region's.
+    assertThat((String) link.getBody().get("due")).isEqualTo("2026-11-09T18:00:00+07:00");
 
     clockAt("2026-11-05T12:00:00+07:00");
     ResponseEntity<Map<String, Object>> answered = answer(token, Map.of("resolved", true, "comment", "  Приняли, спасибо "));

@@ -118,7 +118,9 @@ public class Confirmations {
     ConfirmationView.State state = answered ? ConfirmationView.State.ANSWERED
         : isOpen(request, appeal) ? ConfirmationView.State.OPEN : ConfirmationView.State.EXPIRED;
     return new ConfirmationView(appeal.registrationNumber(), referenceData.organizationName(request.organization()),
-        appeal.answerText(), request.due(), state, answered ? request.resolved() : null);
+        // In the region's time: the resident reads the date and hour where they live.
+        appeal.answerText(), request.due().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), state,
+        answered ? request.resolved() : null);
   }
 
   /**
