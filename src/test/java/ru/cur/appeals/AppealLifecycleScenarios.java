@@ -323,6 +323,45 @@ abstract class AppealLifecycleScenarios {
   }
 
   @Test
+  void residentsRepeatedQuestionIsLinkedAndUnder59FzTheCorrespondenceCanStop() {
+    Map<String, Object> first = new HashMap<>(officialComplaintAboutBerdskPolyclinic());
+    first.put("author", Map.of("name", "Ольга Петрова", "email", "petrova-" + UUID.randomUUID() + "@example.ru"));
+    String earlier = api.register(first);
+    Map<String, Object> again = new HashMap<>(first);
+    again.put("externalId", "letter-" + UUID.randomUUID());
+    again.put("text", "Пишу снова: к терапевту так и не записаться");
+    Map<String, Object> otherTopic = new HashMap<>(again);
+    otherTopic.put("externalId", "letter-" + UUID.randomUUID());
+    otherTopic.put("category", "roads");
+
+    String repeated = api.register(again);
+    String unrelated = api.register(otherTopic);
+
+    assertThat(api.appealAs("moderator", repeated)).containsEntry("repeatOf", earlier);
+    assertThat(api.appealAs("moderator", unrelated).get("repeatOf")).isNull();
+    Map<String, Object> moderation = api.onlyTask("moderator", repeated, "moderate-appeal");
+    assertThat(api.taskVariables("moderator", (String) moderation.get("id"))).extractingByKey("repeatOfText")
+        .extracting(v -> ((Map<?, ?>) v).get("value")).asString().contains(earlier);
+
+    api.complete("moderator", repeated, "moderate-appeal", Map.of("moderation", "REPEATED"));
+
+    assertThat(api.appealAs("moderator", repeated)).containsEntry("status", "CLOSED")
+        .containsEntry("outcome", "REJECTED").containsEntry("closingReason", "REPEATED");
+    assertThat(noticesOf(repeated)).containsExactly("REGISTERED", "REJECTED");
+  }
+
+  @Test
+  void onlyA59FzAppealThatRepeatsAnEarlierOneMayEndTheCorrespondence() {
+    String id = api.register(potholePostInBerdsk());
+    Map<String, Object> task = api.onlyTask("moderator", id, "moderate-appeal");
+
+    ResponseEntity<String> refused = api.submitForm("moderator", (String) task.get("id"), Map.of("moderation", "REPEATED"));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("59-ФЗ");
+  }
+
+  @Test
   void theLongestAppealReachesTheModeratorWhole() {
     Map<String, Object> letter = new HashMap<>(officialComplaintAboutBerdskPolyclinic());
     String text = "Прошу разобраться без отписок ".repeat(340).substring(0, 10_000);

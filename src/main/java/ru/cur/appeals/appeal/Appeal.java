@@ -29,11 +29,18 @@ public record Appeal(
     OffsetDateTime answeredAt,
     OffsetDateTime closedAt,
     String processInstanceId,
-    String firstReplyText) {
+    String firstReplyText,
+    String repeatOf) {
 
   public record Author(String name, String email, String phone, String postalAddress, String profileUrl) {}
 
   public record Location(double lat, double lon) {}
+
+  /** The top of the category tree the appeal is about, by the moderator's category or the channel's hint. */
+  public String topCategory() {
+    String code = category != null ? category : categoryHint;
+    return code == null ? null : code.split("\\.", 2)[0];
+  }
 
   public boolean isClosed() {
     return status == AppealStatus.CLOSED;

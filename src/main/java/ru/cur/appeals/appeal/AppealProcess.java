@@ -16,6 +16,7 @@ public final class AppealProcess {
 
   public static final String MODERATION = "moderation";
   public static final String DUPLICATE_OF = "duplicateOf";
+  public static final String REPEAT_OF = "repeatOf";
   public static final String FORWARD_TO = "forwardTo";
   public static final String ROUTING = "routing";
   public static final String ORGANIZATION_KIND = "organizationKind";

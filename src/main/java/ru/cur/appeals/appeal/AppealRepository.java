@@ -21,7 +21,7 @@ public class AppealRepository {
       id, registration_number, channel, external_id, text, author_name, author_email, author_phone,
       author_postal_address, author_profile_url, territory, lat, lon, address, category_hint, category,
       source_url, received_at, registered_at, status, outcome, closing_reason, duplicate_of, forwarded_to,
-      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text""";
+      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text, repeat_of""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -147,6 +147,41 @@ public class AppealRepository {
         .param("reply", replyText).param("now", now()).param("number", registrationNumber).update();
   }
 
+  /**
+   * The same resident's latest earlier appeal about the same category (at the top of the tree) and
+   * territory registered since {@code since}: the resident is recognised by e-mail, phone or profile.
+   */
+  public Optional<Appeal> earlierAppealOfTheSameResident(Appeal appeal, OffsetDateTime since) {
+    Appeal.Author author = appeal.author();
+    List<String> contacts = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (String[] contact : new String[][] {{"author_email", author.email()}, {"author_phone", author.phone()},
+        {"author_profile_url", author.profileUrl()}}) {
+      if (contact[1] != null && !contact[1].isBlank()) {
+        contacts.add(contact[0] + " = ?");
+        params.add(contact[1]);
+      }
+    }
+    if (contacts.isEmpty() || appeal.territory() == null || appeal.topCategory() == null) {
+      return Optional.empty();
+    }
+    params.add(appeal.territory());
+    params.add(since);
+    params.add(appeal.id());
+    return jdbc.sql("select " + COLUMNS + " from appeal where (" + String.join(" or ", contacts) + ")"
+            + " and territory = ? and registered_at >= ? and id < ? order by id desc")
+        .params(params)
+        .query(AppealRepository::map)
+        .list().stream()
+        .filter(earlier -> appeal.topCategory().equals(earlier.topCategory()))
+        .findFirst();
+  }
+
+  public void markRepeatOf(long id, String earlierRegistrationNumber) {
+    jdbc.sql("update appeal set repeat_of = :earlier where id = :id")
+        .param("earlier", earlierRegistrationNumber).param("id", id).update();
+  }
+
   /** The version of DMN appeal-regulation the appeal was given (see {@code Deadlines}). */
   public Optional<String> regulationDecision(long id) {
     return jdbc.sql("select regulation_decision from appeal where id = :id")
@@ -249,6 +284,7 @@ public class AppealRepository {
         rs.getObject("answered_at", OffsetDateTime.class),
         rs.getObject("closed_at", OffsetDateTime.class),
         rs.getString("process_instance_id"),
-        rs.getString("first_reply_text"));
+        rs.getString("first_reply_text"),
+        rs.getString("repeat_of"));
   }
 }

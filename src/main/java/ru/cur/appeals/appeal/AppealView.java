@@ -40,6 +40,7 @@ public record AppealView(
     OffsetDateTime closedAt,
     String processInstanceId,
     String firstReply,
+    String repeatOf,
     Map<String, Deadline> deadlines,
     boolean overdue) {
 
@@ -51,7 +52,7 @@ public record AppealView(
         a.category(), a.category() == null ? null : names.categoryName(a.category()),
         a.organization(), a.organization() == null ? null : names.organizationName(a.organization()),
         a.responseType(), a.answerText(), a.sourceUrl(), a.receivedAt(), a.registeredAt(), a.answeredAt(),
-        a.closedAt(), a.processInstanceId(), a.firstReplyText(), deadlines,
+        a.closedAt(), a.processInstanceId(), a.firstReplyText(), a.repeatOf(), deadlines,
         deadlines.values().stream().anyMatch(d -> d.overdue() && d.state() == Deadline.State.OPEN));
   }
 }

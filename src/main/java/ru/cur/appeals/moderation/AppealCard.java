@@ -65,6 +65,12 @@ class AppealCard implements TaskListener {
     if (appeal.organization() != null) {
       task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
     }
+    if (appeal.repeatOf() != null) {
+      appeals.findByNumber(appeal.repeatOf()).ifPresent(earlier -> task.setVariableLocal("repeatOfText",
+          "ранее этот заявитель писал о том же: " + earlier.registrationNumber() + " от "
+              + earlier.registeredAt().atZoneSameInstant(clock.getZone()).format(SHOWN)
+              + (earlier.isClosed() ? ", закрыто" : ", в работе")));
+    }
     List<DelegationHistory.Level> levels = delegationHistory.of(appeal.id());
     if (!levels.isEmpty()) {
       task.setVariableLocal("correspondence", json(correspondence(levels)));

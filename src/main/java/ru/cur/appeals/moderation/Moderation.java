@@ -6,5 +6,7 @@ public enum Moderation {
   NO_SUBSTANCE,
   ABUSIVE,
   DUPLICATE,
-  OUT_OF_COMPETENCE
+  OUT_OF_COMPETENCE,
+  /** 59-ФЗ art. 11 p. 5: a repeated question without new arguments; the correspondence stops. */
+  REPEATED
 }

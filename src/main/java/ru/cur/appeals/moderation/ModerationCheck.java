@@ -64,6 +64,15 @@ class ModerationCheck implements TaskListener {
           throw refused("Укажите орган, в который пересылается обращение");
         }
       }
+      case REPEATED -> {
+        if (!"FZ59".equals(task.getVariable(AppealProcess.REGIME))) {
+          throw refused("Прекратить переписку (ст. 11 ч. 5 59-ФЗ) можно только по обращению по 59-ФЗ");
+        }
+        if (text(task.getVariable(AppealProcess.REPEAT_OF)) == null) {
+          throw refused("Прекратить переписку можно только по повторному обращению: более раннего обращения "
+              + "этого заявителя о том же не найдено");
+        }
+      }
       default -> {
         // NO_SUBSTANCE and ABUSIVE need nothing more than the decision.
       }

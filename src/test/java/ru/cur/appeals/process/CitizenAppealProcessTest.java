@@ -203,6 +203,16 @@ class CitizenAppealProcessTest {
   }
 
   @Test
+  void repeatedFz59QuestionWithoutNewArgumentsEndsTheCorrespondence() {
+    ProcessInstance appeal = receive("OFFICIAL", "FZ59", "healthcare.appointment", "berdsk");
+
+    moderate(appeal, "REPEATED");
+
+    assertThat(appeal).hasPassed("Task_CloseRepeated", "Event_ClosedRepeated").isEnded();
+    assertThat(closings).containsExactly(closingWith("REJECTED", "REPEATED", "REJECTED"));
+  }
+
+  @Test
   void outOfCompetenceIsForwardedAndTheResidentTold() {
     ProcessInstance appeal = receive("POS", "PLATFORM", null, null);
 
