@@ -16,7 +16,7 @@ import org.springframework.http.ResponseEntity;
 /** The application's HTTP APIs as the tests' users call them: {@code /api} and {@code /engine-rest}. */
 public final class AppealApi {
 
-  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+  static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
   private final TestRestTemplate rest;

@@ -30,7 +30,8 @@ public record Appeal(
     OffsetDateTime closedAt,
     String processInstanceId,
     String firstReplyText,
-    String repeatOf) {
+    String repeatOf,
+    String problem) {
 
   public record Author(String name, String email, String phone, String postalAddress, String profileUrl) {}
 

@@ -17,6 +17,11 @@ public final class AppealProcess {
   public static final String MODERATION = "moderation";
   public static final String DUPLICATE_OF = "duplicateOf";
   public static final String REPEAT_OF = "repeatOf";
+  /** The moderator's choice: {@link #NO_PROBLEM}, {@link #NEW_PROBLEM} or the number of an open problem. */
+  public static final String PROBLEM = "problem";
+  public static final String NO_PROBLEM = "NONE";
+  public static final String NEW_PROBLEM = "NEW";
+  public static final String PROBLEM_NUMBER = "problemNumber";
   public static final String FORWARD_TO = "forwardTo";
   public static final String ROUTING = "routing";
   public static final String ORGANIZATION_KIND = "organizationKind";

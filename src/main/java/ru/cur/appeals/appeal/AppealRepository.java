@@ -21,7 +21,7 @@ public class AppealRepository {
       id, registration_number, channel, external_id, text, author_name, author_email, author_phone,
       author_postal_address, author_profile_url, territory, lat, lon, address, category_hint, category,
       source_url, received_at, registered_at, status, outcome, closing_reason, duplicate_of, forwarded_to,
-      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text, repeat_of""";
+      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text, repeat_of, problem""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -177,6 +177,16 @@ public class AppealRepository {
         .findFirst();
   }
 
+  public void linkToProblem(long id, String problemNumber) {
+    jdbc.sql("update appeal set problem = :problem, updated_at = :now where id = :id")
+        .param("problem", problemNumber).param("now", now()).param("id", id).update();
+  }
+
+  public List<Appeal> findByProblem(String problemNumber) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where problem = :problem order by id")
+        .param("problem", problemNumber).query(AppealRepository::map).list();
+  }
+
   public void markRepeatOf(long id, String earlierRegistrationNumber) {
     jdbc.sql("update appeal set repeat_of = :earlier where id = :id")
         .param("earlier", earlierRegistrationNumber).param("id", id).update();
@@ -285,6 +295,7 @@ public class AppealRepository {
         rs.getObject("closed_at", OffsetDateTime.class),
         rs.getString("process_instance_id"),
         rs.getString("first_reply_text"),
-        rs.getString("repeat_of"));
+        rs.getString("repeat_of"),
+        rs.getString("problem"));
   }
 }

@@ -41,6 +41,7 @@ public record AppealView(
     String processInstanceId,
     String firstReply,
     String repeatOf,
+    String problem,
     Map<String, Deadline> deadlines,
     boolean overdue) {
 
@@ -52,7 +53,7 @@ public record AppealView(
         a.category(), a.category() == null ? null : names.categoryName(a.category()),
         a.organization(), a.organization() == null ? null : names.organizationName(a.organization()),
         a.responseType(), a.answerText(), a.sourceUrl(), a.receivedAt(), a.registeredAt(), a.answeredAt(),
-        a.closedAt(), a.processInstanceId(), a.firstReplyText(), a.repeatOf(), deadlines,
+        a.closedAt(), a.processInstanceId(), a.firstReplyText(), a.repeatOf(), a.problem(), deadlines,
         deadlines.values().stream().anyMatch(d -> d.overdue() && d.state() == Deadline.State.OPEN));
   }
 }

@@ -18,12 +18,15 @@ import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.delegation.DelegationHistory;
+import ru.cur.appeals.problem.Problems;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.MarkdownText;
 
 /**
  * Shows the appeal in the task's Camunda Form. Business data stays in the appeal's row; the card is
  * copied into task-local variables when the task is created, so it lives as long as the task.
- * The moderator's task also gets the category and territory options of the form's selects.
+ * The moderator's task also gets the options of the form's selects: categories, territories, and the
+ * open problems the appeal may be about.
  */
 @Component("appealCard")
 class AppealCard implements TaskListener {
@@ -35,14 +38,16 @@ class AppealCard implements TaskListener {
   private final ObjectMapper json;
   private final Clock clock;
   private final DelegationHistory delegationHistory;
+  private final Problems problems;
 
   AppealCard(AppealRepository appeals, ReferenceData referenceData, ObjectMapper json, Clock clock,
-      DelegationHistory delegationHistory) {
+      DelegationHistory delegationHistory, Problems problems) {
     this.appeals = appeals;
     this.referenceData = referenceData;
     this.json = json;
     this.clock = clock;
     this.delegationHistory = delegationHistory;
+    this.problems = problems;
   }
 
   @Override
@@ -52,7 +57,7 @@ class AppealCard implements TaskListener {
     task.setVariableLocal("registrationNumber", appeal.registrationNumber());
     // A resident may write 10 000 characters; the engine keeps a text variable in 4 000. As JSON the
     // text is stored whole, and the form shows it in a text view, which is never submitted back.
-    task.setVariableLocal("appealText", json(asMarkdownText(appeal.text())));
+    task.setVariableLocal("appealText", json(MarkdownText.escape(appeal.text())));
     task.setVariableLocal("channelName", appeal.channel().title());
     task.setVariableLocal("authorName", orDash(author.name()));
     task.setVariableLocal("authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
@@ -79,6 +84,7 @@ class AppealCard implements TaskListener {
       task.setVariableLocal("categoryOptions", json(referenceData.leafCategories().stream()
           .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
           .toList()));
+      task.setVariableLocal(Problems.PROBLEM_OPTIONS, problems.optionsValue(appeal));
       task.setVariableLocal("territoryOptions", json(referenceData.territories().stream()
           .map(t -> Map.of("value", t.code(), "label", t.name()))
           .toList()));
@@ -108,41 +114,18 @@ class AppealCard implements TaskListener {
     StringBuilder text = new StringBuilder();
     for (DelegationHistory.Level level : levels) {
       text.append("**Уровень ").append(level.level()).append(" — ")
-          .append(asMarkdownText(referenceData.organizationName(level.organization()))).append("**");
+          .append(MarkdownText.escape(referenceData.organizationName(level.organization()))).append("**");
       if (level.answeredAt() != null) {
         text.append(", ответ от ").append(level.answeredAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
       }
-      text.append("  \n").append(asMarkdownText(level.answer() == null ? "—" : level.answer())).append("  \n")
+      text.append("  \n").append(MarkdownText.escape(level.answer() == null ? "—" : level.answer())).append("  \n")
           .append("*Итог: ").append(level.outcome().shown()).append("*");
       if (level.residentComment() != null && !level.residentComment().isBlank()) {
-        text.append("  \nКомментарий заявителя: «").append(asMarkdownText(level.residentComment())).append("»");
+        text.append("  \nКомментарий заявителя: «").append(MarkdownText.escape(level.residentComment())).append("»");
       }
       text.append("\n\n");
     }
     return text.toString().strip();
-  }
-
-  /**
-   * The resident's words exactly as written in the form's Markdown text view: markup characters and
-   * HTML are escaped (a "<b>не</b>" would otherwise lose the word), line breaks are kept.
-   */
-  static String asMarkdownText(String text) {
-    StringBuilder shown = new StringBuilder(text.length() + 64);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> shown.append("&amp;");
-        case '<' -> shown.append("&lt;");
-        case '\n' -> shown.append("  \n");
-        case '\r' -> { }
-        default -> {
-          if ("\\`*_{}[]()#+-.!|~>".indexOf(c) >= 0) {
-            shown.append('\\');
-          }
-          shown.append(c);
-        }
-      }
-    }
-    return shown.toString();
   }
 
   private static String orDash(String value) {

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.problem.Problem;
+import ru.cur.appeals.problem.Problems;
 import ru.cur.appeals.referencedata.Category;
 import ru.cur.appeals.referencedata.ReferenceData;
 import ru.cur.appeals.system.RuleViolation;
@@ -20,10 +22,12 @@ class ModerationCheck implements TaskListener {
 
   private final ReferenceData referenceData;
   private final AppealRepository appeals;
+  private final Problems problems;
 
-  ModerationCheck(ReferenceData referenceData, AppealRepository appeals) {
+  ModerationCheck(ReferenceData referenceData, AppealRepository appeals, Problems problems) {
     this.referenceData = referenceData;
     this.appeals = appeals;
+    this.problems = problems;
   }
 
   @Override
@@ -48,6 +52,11 @@ class ModerationCheck implements TaskListener {
         }
         if (territory == null) {
           throw refused("Чтобы принять обращение, выберите территорию");
+        }
+        String problem = text(task.getVariable(AppealProcess.PROBLEM));
+        if (problem != null && !AppealProcess.NO_PROBLEM.equals(problem) && !AppealProcess.NEW_PROBLEM.equals(problem)
+            && problems.find(problem).filter(p -> p.status() == Problem.Status.OPEN).isEmpty()) {
+          throw refused("Проблема " + problem + " не найдена или уже решена: выберите другую или откройте новую");
         }
       }
       case DUPLICATE -> {

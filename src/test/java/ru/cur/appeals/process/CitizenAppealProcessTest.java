@@ -125,6 +125,13 @@ class CitizenAppealProcessTest {
       execution.setVariable("delegationLevel", 1);
     });
     Mocks.register("delegationChain", new DelegationChain());
+    Mocks.register("joinProblem", (JavaDelegate) execution -> {
+      Object problem = execution.getVariable("problem");
+      if (problem != null && !"NONE".equals(problem)) {
+        steps.add("joinProblem:" + problem);
+        execution.setVariable("problemNumber", "NEW".equals(problem) ? "ПРБ-2026-000001" : problem);
+      }
+    });
     Mocks.register("requestConfirmation", (JavaDelegate) execution -> {
       steps.add("requestConfirmation:" + execution.getVariable("organization"));
       execution.setVariable("confirmationDue", Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(5))));
@@ -453,6 +460,22 @@ class CitizenAppealProcessTest {
     assertThat(appeal).hasPassed("Task_CloseNotConfirmed").hasNotPassed("Task_CloseResolved").isEnded();
     assertThat(closings).containsExactly(closingWith(outcomeOf(
         (String) historyVariable(appeal, "responseType")), "NOT_CONFIRMED", null));
+  }
+
+  @Test
+  void appealOfAProblemWaitsForTheProblemsAnswerAndPublishesIt() {
+    ProcessInstance appeal = receive("POS", "PLATFORM", "landscaping.yards", "berdsk");
+
+    moderate(appeal, "ACCEPT", "problem", "ПРБ-2026-000007");
+
+    assertThat(appeal).hasPassed("Task_JoinProblem", "Gateway_SolvedAsProblem").isWaitingAt("Event_ProblemAnswered");
+    assertThat(taskQuery().processInstanceId(appeal.getId()).count()).isZero();
+    runtimeService().createMessageCorrelation("ProblemAnswered").processInstanceId(appeal.getId())
+        .setVariable("answerText", "Двор расчистят до пятницы").setVariable("problemSolved", true).correlate();
+
+    assertThat(appeal).hasPassed("Event_ProblemAnswered", "Gateway_AnswerReadyJoin", "Task_PublishAnswer")
+        .hasNotPassed("prepare-answer").isEnded();
+    assertThat(steps).contains("joinProblem:ПРБ-2026-000007", "publishAnswer");
   }
 
   @Test

@@ -1,19 +1,19 @@
-package ru.cur.appeals.moderation;
+package ru.cur.appeals.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class AppealCardTest {
+class MarkdownTextTest {
 
   @Test
   void residentsWordsReachTheTextViewAsWrittenNotAsMarkup() {
-    assertThat(AppealCard.asMarkdownText("Мусор <b>не</b> вывозят с 1.11 *уже* 2 недели\r\n# Просьба: [срочно]"))
+    assertThat(MarkdownText.escape("Мусор <b>не</b> вывозят с 1.11 *уже* 2 недели\r\n# Просьба: [срочно]"))
         .isEqualTo("Мусор &lt;b\\>не&lt;/b\\> вывозят с 1\\.11 \\*уже\\* 2 недели  \n\\# Просьба: \\[срочно\\]");
   }
 
   @Test
   void ampersandsStayAmpersands() {
-    assertThat(AppealCard.asMarkdownText("ЖКХ & УК")).isEqualTo("ЖКХ &amp; УК");
+    assertThat(MarkdownText.escape("ЖКХ & УК")).isEqualTo("ЖКХ &amp; УК");
   }
 }

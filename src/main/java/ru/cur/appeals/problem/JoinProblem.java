@@ -1,0 +1,41 @@
+package ru.cur.appeals.problem;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.appeal.AppealProcess;
+import ru.cur.appeals.appeal.AppealRepository;
+
+/**
+ * «Связать с проблемой»: the moderator linked the accepted appeal to an open problem, or opened a new one
+ * from it; the appeal then waits for the problem's answer ({@code problemNumber}). Nothing to do when the
+ * appeal is answered on its own.
+ */
+@Component("joinProblem")
+class JoinProblem implements JavaDelegate {
+
+  private final AppealRepository appeals;
+  private final Problems problems;
+
+  JoinProblem(AppealRepository appeals, Problems problems) {
+    this.appeals = appeals;
+    this.problems = problems;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object choice = execution.getVariable(AppealProcess.PROBLEM);
+    if (choice == null || choice.toString().isBlank() || AppealProcess.NO_PROBLEM.equals(choice)) {
+      return;
+    }
+    Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
+    Problem problem = AppealProcess.NEW_PROBLEM.equals(choice) ? problems.open(appeal)
+        // Checked open at moderation; a problem answered since then is a modelling race Cockpit shows.
+        : problems.find(choice.toString()).filter(p -> p.status() == Problem.Status.OPEN).orElseThrow(() ->
+            new IllegalStateException("problem " + choice + " is not open"));
+    problems.link(appeal, problem);
+    execution.setVariable(AppealProcess.PROBLEM_NUMBER, problem.number());
+  }
+}
