@@ -386,6 +386,20 @@ abstract class AppealLifecycleScenarios {
   }
 
   @Test
+  void tasklistSpeaksRussian() {
+    // Served before the login, from the application's own resources, which come before Camunda's webjar.
+    ResponseEntity<String> labels = rest.getForEntity("/camunda/app/tasklist/locales/ru.json", String.class);
+    ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+    ResponseEntity<String> welcome = rest.getForEntity("/camunda/app/welcome/scripts/config.js", String.class);
+
+    assertThat(labels.getStatusCode().value()).isEqualTo(200);
+    assertThat(labels.getBody()).contains("\"COMPLETE\": \"Завершить\"", "\"CLAIM_TASK\": \"Взять в работу\"");
+    // Russian whatever the browser's language: no other locale is offered, and Russian is the fallback.
+    assertThat(tasklist.getBody()).contains("availableLocales: ['ru']", "fallbackLocale: 'ru'");
+    assertThat(welcome.getBody()).contains("availableLocales: ['ru']", "fallbackLocale: 'ru'");
+  }
+
+  @Test
   void theFirstAdminSetupCannotCreateAUser() {
     ResponseEntity<String> setup = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
         Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@n.ru"),
