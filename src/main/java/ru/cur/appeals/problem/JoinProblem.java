@@ -31,11 +31,15 @@ class JoinProblem implements JavaDelegate {
       return;
     }
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
-    Problem problem = AppealProcess.NEW_PROBLEM.equals(choice) ? problems.open(appeal)
-        // Checked open at moderation; a problem answered since then is a modelling race Cockpit shows.
-        : problems.find(choice.toString()).filter(p -> p.status() == Problem.Status.OPEN).orElseThrow(() ->
-            new IllegalStateException("problem " + choice + " is not open"));
-    problems.link(appeal, problem);
+    Problem problem;
+    if (AppealProcess.NEW_PROBLEM.equals(choice)) {
+      problem = problems.open(appeal);
+    } else {
+      // Checked open at moderation; a problem answered since then is a race that Cockpit shows.
+      problem = problems.find(choice.toString()).filter(p -> p.status() == Problem.Status.OPEN).orElseThrow(() ->
+          new IllegalStateException("problem " + choice + " is not open"));
+      problems.link(appeal, problem);
+    }
     execution.setVariable(AppealProcess.PROBLEM_NUMBER, problem.number());
   }
 }

@@ -116,7 +116,10 @@ public class Problems {
     return options;
   }
 
-  /** Opens a problem from a routed appeal: its category, place and organisation; starts the problem's process. */
+  /**
+   * Opens a problem from a routed appeal, linked to it: the appeal's category, place and organisation;
+   * starts the problem's process.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   Problem open(Appeal appeal) {
     long id = jdbc.sql("select nextval('problem_seq')").query(Long.class).single();
@@ -143,8 +146,10 @@ public class Problems {
         .putValue(AppealProcess.TERRITORY, appeal.territory())).getId();
     jdbc.sql("update problem set process_instance_id = :pid where id = :id").param("pid", processInstanceId)
         .param("id", id).update();
+    Problem problem = find(number).orElseThrow();
+    link(appeal, problem);
     offerToWaitingModerations(appeal.territory());
-    return find(number).orElseThrow();
+    return problem;
   }
 
   /**

@@ -470,11 +470,16 @@ class CitizenAppealProcessTest {
 
     assertThat(appeal).hasPassed("Task_JoinProblem", "Gateway_SolvedAsProblem").isWaitingAt("Event_ProblemAnswered");
     assertThat(taskQuery().processInstanceId(appeal.getId()).count()).isZero();
+
+    // Waiting for the problem does not stop the appeal's own clock.
+    runTimersDueAt(appeal, RECEIVED.plus(Duration.ofDays(5)).plusSeconds(1));
+    assertThat(steps).containsSubsequence("remind:ANSWER", "breach:ANSWER");
+    assertThat(task("control-overdue", appeal)).hasCandidateGroup("supervisors");
     runtimeService().createMessageCorrelation("ProblemAnswered").processInstanceId(appeal.getId())
         .setVariable("answerText", "Двор расчистят до пятницы").setVariable("problemSolved", true).correlate();
 
     assertThat(appeal).hasPassed("Event_ProblemAnswered", "Gateway_AnswerReadyJoin", "Task_PublishAnswer")
-        .hasNotPassed("prepare-answer").isEnded();
+        .hasNotPassed("prepare-answer").isNotEnded();
     assertThat(steps).contains("joinProblem:ПРБ-2026-000007", "publishAnswer");
   }
 
