@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -397,6 +399,21 @@ abstract class AppealLifecycleScenarios {
     // Russian whatever the browser's language: no other locale is offered, and Russian is the fallback.
     assertThat(tasklist.getBody()).contains("availableLocales: ['ru']", "fallbackLocale: 'ru'");
     assertThat(welcome.getBody()).contains("availableLocales: ['ru']", "fallbackLocale: 'ru'");
+  }
+
+  @Test
+  void taskQueriesCannotSmuggleExpressionsInOrQueries() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    for (String path : List.of("/engine-rest/task", "/engine-rest/task/count")) {
+      ResponseEntity<String> refused = api.as("executor").exchange(path, HttpMethod.POST, new HttpEntity<>(
+          "{\"orQueries\":[{\"assigneeExpression\":\"${execution.getClass()}\"}]}", headers), String.class);
+      assertThat(refused.getStatusCode().value()).as(path).isEqualTo(400);
+      assertThat(refused.getBody()).contains("Expressions are forbidden");
+    }
+    ResponseEntity<String> plain = api.as("executor").exchange("/engine-rest/task", HttpMethod.POST,
+        new HttpEntity<>("{\"orQueries\":[{\"candidateGroup\":\"berdsk-polyclinic\"}]}", headers), String.class);
+    assertThat(plain.getStatusCode().value()).isEqualTo(200);
   }
 
   @Test

@@ -99,4 +99,14 @@ class SecurityConfig {
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard() {
+    FilterRegistrationBean<TaskQueryExpressionGuard> registration =
+        new FilterRegistrationBean<>(new TaskQueryExpressionGuard());
+    // The REST API and the webapps' own engine API (Tasklist's task list) take the same queries.
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
 }
