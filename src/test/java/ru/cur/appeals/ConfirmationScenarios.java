@@ -36,7 +36,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import ru.cur.appeals.appeal.AppealRepository;
 
 /**
@@ -45,7 +44,6 @@ import ru.cur.appeals.appeal.AppealRepository;
  * it calls {@code requestConfirmation}, then waits for message {@code ResidentConfirmation} or its timer on
  * {@code confirmationDue}. Timers run when a test executes them, so the job executor is off.
  */
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 abstract class ConfirmationScenarios {
 
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};

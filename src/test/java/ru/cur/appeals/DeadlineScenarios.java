@@ -27,14 +27,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The regulation on real dates through the HTTP APIs: the production calendar, DMN appeal-regulation,
  * timers and escalations. The engine clock is moved, never waited for; timers run when a test executes
  * their jobs through the Camunda REST API, as an operator would, so the job executor is off.
  */
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 abstract class DeadlineScenarios {
 
   /** The Camunda REST API's date format. */

@@ -19,13 +19,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Seed 004 through the HTTP APIs: a complaint about a polyclinic goes to the polyclinic first; unless
  * the resident confirms through the personal link that it is solved, the Ministry of Health takes over.
  */
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 abstract class DelegationScenarios {
 
   @Autowired

@@ -14,13 +14,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** «Снежный кейс»: many residents write about one street; one problem, one answer, every resident told. */
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 abstract class ProblemScenarios {
 
   private static final String ANSWER = "Улицу Ленина от дома 1 до дома 40 расчистят от снега сегодня до 18:00";

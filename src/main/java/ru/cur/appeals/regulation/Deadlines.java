@@ -221,7 +221,8 @@ public class Deadlines {
       return null;
     }
     Instant reminder = workingTime.minus(due, term.reminderBefore(), term.reminderUnit());
-    return reminder.isBefore(from) ? from : reminder;
+    // A step that starts after its reminder point (a letter registered late on a Friday) gets no reminder.
+    return reminder.isBefore(from) ? null : reminder;
   }
 
   private void recordBreach(Appeal appeal, Deadline deadline) {
