@@ -12,8 +12,8 @@ import ru.cur.appeals.referencedata.ReferenceData;
 import ru.cur.appeals.regulation.Deadline;
 import ru.cur.appeals.regulation.Deadlines;
 import ru.cur.appeals.security.AppealReader;
-import ru.cur.appeals.system.InvalidInputException;
 import ru.cur.appeals.system.InvalidInputException.Violation;
+import ru.cur.appeals.system.InvalidInputException;
 
 /** Reading appeals: staff see all of them or only their organisation's (see {@link AppealReader}). */
 @RestController

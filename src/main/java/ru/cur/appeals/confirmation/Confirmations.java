@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -25,6 +24,7 @@ import ru.cur.appeals.regulation.Step;
 import ru.cur.appeals.system.ConflictException;
 import ru.cur.appeals.system.GoneException;
 import ru.cur.appeals.system.NotFoundException;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * The resident's confirmation on delegation chains (SPEC §3 item 6): when an organisation says the problem
@@ -53,7 +53,6 @@ public class Confirmations {
       "Вы уже ответили по этой ссылке: учтён первый ответ, изменить его нельзя";
   static final String WINDOW_OVER = "Срок ответа по этой ссылке истёк: ответ больше не принимается";
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final JdbcClient jdbc;
   private final AppealRepository appeals;
@@ -62,10 +61,11 @@ public class Confirmations {
   private final ReferenceData referenceData;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final RegionTime time;
   private final String publicUrl;
 
   Confirmations(JdbcClient jdbc, AppealRepository appeals, Deadlines deadlines, Outbox outbox,
-      ReferenceData referenceData, RuntimeService runtime, Clock clock,
+      ReferenceData referenceData, RuntimeService runtime, Clock clock, RegionTime time,
       @Value("${appeals.public-url}") String publicUrl) {
     this.jdbc = jdbc;
     this.appeals = appeals;
@@ -74,6 +74,7 @@ public class Confirmations {
     this.referenceData = referenceData;
     this.runtime = runtime;
     this.clock = clock;
+    this.time = time;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
@@ -105,7 +106,7 @@ public class Confirmations {
     details.put("link", publicUrl + "/confirm/" + token);
     details.put("organizationName", referenceData.organizationName(appeal.organization()));
     details.put("answer", appeal.answerText());
-    details.put("due", DATE.format(window.due().atZoneSameInstant(clock.getZone())));
+    details.put("due", time.date(window.due()));
     outbox.owe(appeal, NoticeKind.CONFIRMATION_REQUEST, details);
     return window.due().toInstant();
   }

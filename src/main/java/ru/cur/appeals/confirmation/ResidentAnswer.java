@@ -2,8 +2,8 @@ package ru.cur.appeals.confirmation;
 
 import java.util.ArrayList;
 import java.util.List;
-import ru.cur.appeals.system.InvalidInputException;
 import ru.cur.appeals.system.InvalidInputException.Violation;
+import ru.cur.appeals.system.InvalidInputException;
 
 /** What the resident sends through the link: whether the problem is solved, and a comment if they like. */
 record ResidentAnswer(Boolean resolved, String comment) {

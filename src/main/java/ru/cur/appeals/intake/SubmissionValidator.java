@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Channel;
 import ru.cur.appeals.appeal.Regime;
 import ru.cur.appeals.referencedata.ReferenceData;
-import ru.cur.appeals.system.InvalidInputException;
 import ru.cur.appeals.system.InvalidInputException.Violation;
+import ru.cur.appeals.system.InvalidInputException;
 
 /** Checks a submission completely before anything is stored, and says what to fix in every field. */
 @Component

@@ -1,9 +1,5 @@
 package ru.cur.appeals.moderation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
@@ -20,7 +14,9 @@ import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.delegation.DelegationHistory;
 import ru.cur.appeals.problem.Problems;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.FormJson;
 import ru.cur.appeals.system.MarkdownText;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * Shows the appeal in the task's Camunda Form. Business data stays in the appeal's row; the card is
@@ -31,21 +27,19 @@ import ru.cur.appeals.system.MarkdownText;
 @Component("appealCard")
 class AppealCard implements TaskListener {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
   private final AppealRepository appeals;
   private final ReferenceData referenceData;
-  private final ObjectMapper json;
-  private final Clock clock;
+  private final FormJson json;
+  private final RegionTime time;
   private final DelegationHistory delegationHistory;
   private final Problems problems;
 
-  AppealCard(AppealRepository appeals, ReferenceData referenceData, ObjectMapper json, Clock clock,
+  AppealCard(AppealRepository appeals, ReferenceData referenceData, FormJson json, RegionTime time,
       DelegationHistory delegationHistory, Problems problems) {
     this.appeals = appeals;
     this.referenceData = referenceData;
     this.json = json;
-    this.clock = clock;
+    this.time = time;
     this.delegationHistory = delegationHistory;
     this.problems = problems;
   }
@@ -57,7 +51,7 @@ class AppealCard implements TaskListener {
     task.setVariableLocal("registrationNumber", appeal.registrationNumber());
     // A resident may write 10 000 characters; the engine keeps a text variable in 4 000. As JSON the
     // text is stored whole, and the form shows it in a text view, which is never submitted back.
-    task.setVariableLocal("appealText", json(MarkdownText.escape(appeal.text())));
+    task.setVariableLocal("appealText", json.variable(MarkdownText.escape(appeal.text())));
     task.setVariableLocal("channelName", appeal.channel().title());
     task.setVariableLocal("authorName", orDash(author.name()));
     task.setVariableLocal("authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
@@ -66,36 +60,28 @@ class AppealCard implements TaskListener {
         : referenceData.territoryName(appeal.territory()));
     task.setVariableLocal("categoryName", categoryName(appeal));
     task.setVariableLocal("address", orDash(appeal.address()));
-    task.setVariableLocal("receivedAt", appeal.receivedAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
+    task.setVariableLocal("receivedAt", time.dateTime(appeal.receivedAt()));
     if (appeal.organization() != null) {
       task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
     }
     if (appeal.repeatOf() != null) {
       appeals.findByNumber(appeal.repeatOf()).ifPresent(earlier -> task.setVariableLocal("repeatOfText",
           "ранее этот заявитель писал о том же: " + earlier.registrationNumber() + " от "
-              + earlier.registeredAt().atZoneSameInstant(clock.getZone()).format(SHOWN)
+              + time.dateTime(earlier.registeredAt())
               + (earlier.isClosed() ? ", закрыто" : ", в работе")));
     }
     List<DelegationHistory.Level> levels = delegationHistory.of(appeal.id());
     if (!levels.isEmpty()) {
-      task.setVariableLocal("correspondence", json(correspondence(levels)));
+      task.setVariableLocal("correspondence", json.variable(correspondence(levels)));
     }
     if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal("categoryOptions", json(referenceData.leafCategories().stream()
+      task.setVariableLocal("categoryOptions", json.variable(referenceData.leafCategories().stream()
           .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
           .toList()));
       task.setVariableLocal(Problems.PROBLEM_OPTIONS, problems.optionsValue(appeal));
-      task.setVariableLocal("territoryOptions", json(referenceData.territories().stream()
+      task.setVariableLocal("territoryOptions", json.variable(referenceData.territories().stream()
           .map(t -> Map.of("value", t.code(), "label", t.name()))
           .toList()));
-    }
-  }
-
-  private JsonValue json(Object value) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write a card value as JSON", e);
     }
   }
 
@@ -116,7 +102,7 @@ class AppealCard implements TaskListener {
       text.append("**Уровень ").append(level.level()).append(" — ")
           .append(MarkdownText.escape(referenceData.organizationName(level.organization()))).append("**");
       if (level.answeredAt() != null) {
-        text.append(", ответ от ").append(level.answeredAt().atZoneSameInstant(clock.getZone()).format(SHOWN));
+        text.append(", ответ от ").append(time.dateTime(level.answeredAt()));
       }
       text.append("  \n").append(MarkdownText.escape(level.answer() == null ? "—" : level.answer())).append("  \n")
           .append("*Итог: ").append(level.outcome().shown()).append("*");

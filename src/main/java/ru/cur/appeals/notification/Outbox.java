@@ -1,7 +1,5 @@
 package ru.cur.appeals.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.system.FormJson;
 
 /**
  * Records the notices owed to residents. A notice is written in the transaction of the step that
@@ -22,10 +21,10 @@ public class Outbox {
   static final String PENDING = "PENDING";
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final FormJson json;
   private final Clock clock;
 
-  public Outbox(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+  public Outbox(JdbcClient jdbc, FormJson json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -40,17 +39,10 @@ public class Outbox {
         .param("appealId", appeal.id())
         .param("kind", kind.name())
         .param("channel", appeal.channel().name())
-        .param("payload", toJson(details))
+        .param("payload", json.text(details))
         .param("status", PENDING)
         .param("createdAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
         .update();
   }
 
-  private String toJson(Map<String, ?> details) {
-    try {
-      return json.writeValueAsString(details);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Notice details are not serialisable: " + details, e);
-    }
-  }
 }

@@ -10,10 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.system.FormJson;
 
 /**
  * Records the notices owed to staff (a reminder that a deadline is near), to a user or to every member of
@@ -23,10 +21,10 @@ import ru.cur.appeals.appeal.Appeal;
 public class StaffNotices {
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  private final FormJson json;
   private final Clock clock;
 
-  StaffNotices(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+  StaffNotices(JdbcClient jdbc, FormJson json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -42,18 +40,10 @@ public class StaffNotices {
         .param("kind", "DEADLINE_REMINDER")
         .param("user", recipient.user())
         .param("group", recipient.group())
-        .param("payload", toJson(details))
+        .param("payload", json.text(details))
         .param("status", Outbox.PENDING)
         .param("createdAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
         .update();
-  }
-
-  private String toJson(Map<String, ?> details) {
-    try {
-      return json.writeValueAsString(details);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Notice details are not serialisable: " + details, e);
-    }
   }
 
   /** A user or a group, never both. */

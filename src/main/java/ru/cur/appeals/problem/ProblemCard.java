@@ -1,38 +1,33 @@
 package ru.cur.appeals.problem;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.FormJson;
 import ru.cur.appeals.system.MarkdownText;
+import ru.cur.appeals.system.RegionTime;
 
 /** Shows the problem in its task's form: what, where, and every appeal waiting for its answer. */
 @Component("problemCard")
 class ProblemCard implements TaskListener {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
   private static final int EXCERPT = 300;
 
   private final Problems problems;
   private final ReferenceData referenceData;
-  private final ObjectMapper json;
-  private final Clock clock;
+  private final FormJson json;
+  private final RegionTime time;
 
-  ProblemCard(Problems problems, ReferenceData referenceData, ObjectMapper json, Clock clock) {
+  ProblemCard(Problems problems, ReferenceData referenceData, FormJson json, RegionTime time) {
     this.problems = problems;
     this.referenceData = referenceData;
     this.json = json;
-    this.clock = clock;
+    this.time = time;
   }
 
   @Override
@@ -45,14 +40,10 @@ class ProblemCard implements TaskListener {
     // The list grows while the problem is open; the form shows it as of the task's creation.
     String appeals = problems.appealsOf(problem.number()).stream()
         .map(appeal -> "- **" + appeal.registrationNumber() + "** (" + appeal.channel().title() + ", "
-            + appeal.receivedAt().atZoneSameInstant(clock.getZone()).format(SHOWN) + "): "
+            + time.dateTime(appeal.receivedAt()) + "): "
             + MarkdownText.escape(excerpt(appeal.text())))
         .collect(Collectors.joining("\n"));
-    try {
-      task.setVariableLocal("problemAppeals", SpinValues.jsonValue(json.writeValueAsString(appeals)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the problem's appeals", e);
-    }
+    task.setVariableLocal("problemAppeals", json.variable(appeals));
   }
 
   private static String excerpt(String text) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,14 +22,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.appeal.AppealStatus;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.FormJson;
 
 /**
  * Problems («снежный кейс»): open one for an appeal, link more appeals to it, suggest it for similar
@@ -51,14 +48,14 @@ public class Problems {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ReferenceData referenceData;
-  private final ObjectMapper json;
+  private final FormJson json;
   private final Clock clock;
   private final String prefix;
   private final double radiusMetres;
   private final Period window;
 
   Problems(JdbcClient jdbc, AppealRepository appeals, RuntimeService runtime, TaskService tasks,
-      ReferenceData referenceData, ObjectMapper json, Clock clock,
+      ReferenceData referenceData, FormJson json, Clock clock,
       @Value("${appeals.problems.number-prefix:ПРБ}") String prefix,
       @Value("${appeals.problems.radius-metres:500}") double radiusMetres,
       @Value("${appeals.problems.window:P7D}") Period window) {
@@ -165,11 +162,7 @@ public class Problems {
 
   /** The options as the form's select reads them. */
   public JsonValue optionsValue(Appeal appeal) {
-    try {
-      return SpinValues.jsonValue(json.writeValueAsString(options(appeal))).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the problem options", e);
-    }
+    return json.variable(options(appeal));
   }
 
   /** The appeal waits for the problem's answer. */

@@ -166,7 +166,8 @@ public class Deadlines {
     Instant due = answer.unit() == TermUnit.CALENDAR_DAYS
         ? workingTime.plus(answer.startedAt().toInstant(), answer.term() + days, TermUnit.CALENDAR_DAYS)
         : workingTime.plus(answer.due().toInstant(), days, TermUnit.CALENDAR_DAYS);
-    Term term = table.term(regulationOf(appeal), Step.ANSWER, appeal).orElseThrow();
+    // The reminder keeps the distance the table gave when the step started.
+    Term term = new Term(answer.term(), answer.unit(), answer.reminderBefore(), answer.reminderUnit());
     jdbc.sql("""
         update appeal_deadline set due_at = :due, remind_at = :remindAt, extended_days = :days
         where appeal_id = :id and step = :step""")
@@ -257,6 +258,8 @@ public class Deadlines {
     boolean overdue = state == State.LATE || state == State.OPEN && now().isAfter(due);
     return new Deadline(step, step.title(), rs.getObject("started_at", OffsetDateTime.class), due,
         rs.getObject("remind_at", OffsetDateTime.class), rs.getInt("term"), TermUnit.valueOf(rs.getString("unit")),
+        rs.getObject("reminder_before", Integer.class),
+        rs.getString("reminder_unit") == null ? null : TermUnit.valueOf(rs.getString("reminder_unit")),
         rs.getObject("extended_days", Integer.class), state, doneAt, overdue);
   }
 

@@ -1,7 +1,5 @@
 package ru.cur.appeals.regulation;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 
@@ -16,6 +14,7 @@ import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.notification.NoticeKind;
 import ru.cur.appeals.notification.Outbox;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * «Продлить срок ответа»: the head approved the extension, so the answer deadline moves by the approved
@@ -29,21 +28,19 @@ class ExtendAnswerDeadline implements JavaDelegate {
   static final String ANSWER_DEADLINE_TIMER = "Event_AnswerDeadline";
   static final String ANSWER_REMINDER_TIMER = "Event_AnswerReminder";
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
   private final AppealRepository appeals;
   private final Deadlines deadlines;
   private final Outbox outbox;
   private final ManagementService management;
-  private final Clock clock;
+  private final RegionTime time;
 
   ExtendAnswerDeadline(AppealRepository appeals, Deadlines deadlines, Outbox outbox, ManagementService management,
-      Clock clock) {
+      RegionTime time) {
     this.appeals = appeals;
     this.deadlines = deadlines;
     this.outbox = outbox;
     this.management = management;
-    this.clock = clock;
+    this.time = time;
   }
 
   @Override
@@ -65,7 +62,7 @@ class ExtendAnswerDeadline implements JavaDelegate {
         "registrationNumber", appeal.registrationNumber(),
         "days", days,
         "reason", execution.getVariable(AppealProcess.EXTENSION_REASON),
-        "due", answer.due().atZoneSameInstant(clock.getZone()).format(SHOWN)));
+        "due", time.date(answer.due())));
   }
 
   private void moveTimer(String processInstanceId, String timerId, Date dueDate) {

@@ -2,7 +2,6 @@ package ru.cur.appeals.regulation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +12,7 @@ import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.referencedata.ReferenceData;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * «Зафиксировать нарушение срока»: the escalation of a missed deadline (its code is the {@link Step},
@@ -23,17 +23,19 @@ import ru.cur.appeals.referencedata.ReferenceData;
 class RecordBreach implements JavaDelegate {
 
   static final String OVERDUE_STEP = "overdueStep";
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final AppealRepository appeals;
   private final Deadlines deadlines;
   private final ReferenceData referenceData;
+  private final RegionTime time;
   private final Clock clock;
 
-  RecordBreach(AppealRepository appeals, Deadlines deadlines, ReferenceData referenceData, Clock clock) {
+  RecordBreach(AppealRepository appeals, Deadlines deadlines, ReferenceData referenceData, RegionTime time,
+      Clock clock) {
     this.appeals = appeals;
     this.deadlines = deadlines;
     this.referenceData = referenceData;
+    this.time = time;
     this.clock = clock;
   }
 
@@ -46,7 +48,7 @@ class RecordBreach implements JavaDelegate {
         ? "Центр управления регионом" : referenceData.organizationName(appeal.organization()));
     // A timer run by hand after its step ended finds no open deadline: the control task still opens.
     Instant due = deadlines.missed(appeal, step).map(deadline -> deadline.due().toInstant()).orElseGet(clock::instant);
-    execution.setVariableLocal("overdueDue", due.atZone(clock.getZone()).format(SHOWN));
+    execution.setVariableLocal("overdueDue", time.dateTime(due));
     // The control task is due when the step was: the longer it is late, the higher it sorts.
     execution.setVariableLocal("overdueDueDate", Date.from(due));
   }

@@ -3,13 +3,13 @@ package ru.cur.appeals.regulation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 import ru.cur.appeals.appeal.Appeal;
@@ -75,16 +75,9 @@ class RegulationTable {
    * The regulation applies whoever completes the task that starts a step: the moderator who may not
    * read decision definitions still gets the terms the table sets.
    */
-  private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> evaluation) {
-    CommandContext command = Context.getCommandContext();
-    if (command != null) {
-      return command.runWithoutAuthorization(evaluation);
-    }
-    try {
-      return evaluation.call();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static <T> T withoutAuthorization(Callable<T> evaluation) {
+    // Steps start and end inside the engine's commands (delegates, task listeners).
+    return Context.getCommandContext().runWithoutAuthorization(evaluation);
   }
 
   /** A term and the reminder before its end; the reminder is null where the table sets none. */

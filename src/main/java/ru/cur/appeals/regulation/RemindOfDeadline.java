@@ -1,7 +1,5 @@
 package ru.cur.appeals.regulation;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,8 +14,9 @@ import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
-import ru.cur.appeals.notification.StaffNotices;
 import ru.cur.appeals.notification.StaffNotices.Recipient;
+import ru.cur.appeals.notification.StaffNotices;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * «Напомнить о сроке»: at the reminder point of the step named by the input parameter {@code step},
@@ -27,21 +26,19 @@ import ru.cur.appeals.notification.StaffNotices.Recipient;
 @Component("remindOfDeadline")
 class RemindOfDeadline implements JavaDelegate {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
   private final AppealRepository appeals;
   private final Deadlines deadlines;
   private final StaffNotices notices;
   private final TaskService tasks;
-  private final Clock clock;
+  private final RegionTime time;
 
   RemindOfDeadline(AppealRepository appeals, Deadlines deadlines, StaffNotices notices, TaskService tasks,
-      Clock clock) {
+      RegionTime time) {
     this.appeals = appeals;
     this.deadlines = deadlines;
     this.notices = notices;
     this.tasks = tasks;
-    this.clock = clock;
+    this.time = time;
   }
 
   @Override
@@ -56,7 +53,7 @@ class RemindOfDeadline implements JavaDelegate {
           details.put("step", step.title());
           details.put("task", task.getName());
           details.put("taskId", task.getId());
-          details.put("due", deadline.due().atZoneSameInstant(clock.getZone()).format(SHOWN));
+          details.put("due", time.dateTime(deadline.due()));
           recipients(task).forEach(recipient -> notices.remind(appeal, recipient, details));
         }));
   }

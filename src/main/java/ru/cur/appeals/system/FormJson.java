@@ -1,0 +1,35 @@
+package ru.cur.appeals.system;
+
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Values written as JSON: notice payloads, and the JSON variables of task cards — select options, and
+ * texts longer than the engine's 4 000-character text variables.
+ */
+@Component
+public class FormJson {
+
+  private final ObjectMapper json;
+
+  FormJson(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public String text(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not serialisable as JSON: " + value, e);
+    }
+  }
+
+  /** A JSON process or task variable; Tasklist hands it to the form parsed. */
+  public JsonValue variable(Object value) {
+    return SpinValues.jsonValue(text(value)).create();
+  }
+}
