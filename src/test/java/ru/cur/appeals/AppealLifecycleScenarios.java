@@ -38,10 +38,12 @@ abstract class AppealLifecycleScenarios {
   RuntimeService runtime;
 
   AppealApi api;
+  AppealRecords records;
 
   @BeforeEach
   void api() {
     api = new AppealApi(rest);
+    records = new AppealRecords(jdbc);
   }
 
   static Map<String, Object> potholePostInBerdsk() {
@@ -66,12 +68,6 @@ abstract class AppealLifecycleScenarios {
             "633010, Бердск, ул. Морская, 5, кв. 7"),
         "territory", "berdsk",
         "category", "healthcare");
-  }
-
-  List<String> noticesOf(String id) {
-    return jdbc.sql("""
-        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
-        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
   }
 
   long appealCount() {
@@ -129,7 +125,7 @@ abstract class AppealLifecycleScenarios {
     assertThat(closed).extractingByKey("deadlines").asInstanceOf(InstanceOfAssertFactories.MAP)
         .containsOnlyKeys("moderation", "firstReply", "answer", "resolution", "confirmation")
         .allSatisfy((step, deadline) -> assertThat(((Map<?, ?>) deadline).get("state")).isEqualTo("MET"));
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "FIRST_REPLY", "ANSWERED",
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "FIRST_REPLY", "ANSWERED",
         "CONFIRMATION_REQUEST");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
   }
@@ -158,7 +154,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("auditor", id)).containsEntry("status", "ANSWERED")
         .containsEntry("answer", "Запись к терапевту открыта по телефону 122; с декабря — через Госуслуги");
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED", "CONFIRMATION_REQUEST");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "ANSWERED", "CONFIRMATION_REQUEST");
     new ResidentLink(jdbc, rest).answer(id, true, null);
     assertThat(api.appealAs("auditor", id)).containsEntry("status", "CLOSED").containsEntry("outcome", "RESOLVED");
   }
@@ -170,7 +166,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("moderator", id)).containsEntry("status", "CLOSED")
         .containsEntry("outcome", "REJECTED").containsEntry("closingReason", "ABUSIVE");
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
   }
 
   @Test
@@ -180,7 +176,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("moderator", id)).containsEntry("outcome", "REJECTED")
         .containsEntry("closingReason", "NO_SUBSTANCE");
-    assertThat(noticesOf(id)).containsExactly("REGISTERED");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED");
   }
 
   @Test
@@ -191,7 +187,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("moderator", second)).containsEntry("outcome", "DUPLICATE")
         .containsEntry("duplicateOf", first);
-    assertThat(noticesOf(second)).containsExactly("REGISTERED", "DUPLICATE");
+    assertThat(records.noticesOf(second)).containsExactly("REGISTERED", "DUPLICATE");
   }
 
   @Test
@@ -202,7 +198,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("moderator", id)).containsEntry("outcome", "FORWARDED")
         .containsEntry("forwardedTo", "Прокуратура Новосибирской области");
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "FORWARDED");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "FORWARDED");
   }
 
   @Test
@@ -232,7 +228,7 @@ abstract class AppealLifecycleScenarios {
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     assertThat(withdrawn.getBody()).containsEntry("status", "CLOSED").containsEntry("outcome", "WITHDRAWN");
     assertThat(api.tasks("executor", id)).isEmpty();
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "WITHDRAWN");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "ROUTED", "WITHDRAWN");
     ResponseEntity<Map<String, Object>> again = api.withdraw(id);
     assertThat(again.getStatusCode().value()).isEqualTo(409);
     assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -349,7 +345,7 @@ abstract class AppealLifecycleScenarios {
 
     assertThat(api.appealAs("moderator", repeated)).containsEntry("status", "CLOSED")
         .containsEntry("outcome", "REJECTED").containsEntry("closingReason", "REPEATED");
-    assertThat(noticesOf(repeated)).containsExactly("REGISTERED", "REJECTED");
+    assertThat(records.noticesOf(repeated)).containsExactly("REGISTERED", "REJECTED");
   }
 
   @Test

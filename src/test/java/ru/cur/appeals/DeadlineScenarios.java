@@ -48,10 +48,12 @@ abstract class DeadlineScenarios {
   RepositoryService repository;
 
   AppealApi api;
+  AppealRecords records;
 
   @BeforeEach
   void api() {
     api = new AppealApi(rest);
+    records = new AppealRecords(jdbc);
   }
 
   @AfterEach
@@ -149,7 +151,7 @@ abstract class DeadlineScenarios {
     assertThat(engineDate(api.onlyTask("executor", id, "prepare-answer").get("due"))).isEqualTo(newDue);
     assertThat(timers(id)).extracting(Job::getDuedate)
         .allSatisfy(dueDate -> assertThat(dueDate.toInstant()).isAfter(oldDue));
-    assertThat(noticesOf(id)).contains("EXTENDED");
+    assertThat(records.noticesOf(id)).contains("EXTENDED");
 
     clockAt("2026-12-03T10:00:00+07:00");
     assertThat(runDueTimers(id)).isEmpty();
@@ -211,7 +213,7 @@ abstract class DeadlineScenarios {
     clockAt("2026-11-05T10:00:00+07:00");
     api.complete("moderator", id, "moderate-appeal", Map.of("moderation", "NO_SUBSTANCE"));
 
-    assertThat(noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
+    assertThat(records.noticesOf(id)).containsExactly("REGISTERED", "REJECTED");
     Map<String, Object> notice = deadline(api.appealAs("admin", id), "notice");
     assertThat(notice).containsEntry("state", "MET");
     assertThat(Instant.parse((String) notice.get("due"))).isEqualTo(Instant.parse("2026-11-09T11:00:00Z"));
@@ -292,12 +294,12 @@ abstract class DeadlineScenarios {
   }
 
   private List<Job> timers(String id) {
-    return management.createJobQuery().processInstanceId(processInstanceOf(id)).timers().list();
+    return management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().list();
   }
 
   /** Executes every timer due by the engine clock through the REST API, as an operator would; returns their events. */
   private List<String> runDueTimers(String id) {
-    List<Job> due = management.createJobQuery().processInstanceId(processInstanceOf(id)).timers().executable().list();
+    List<Job> due = management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().executable().list();
     for (Job job : due) {
       ResponseEntity<String> executed = api.as("admin")
           .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
@@ -305,11 +307,6 @@ abstract class DeadlineScenarios {
     }
     return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
         .singleResult().getActivityId()).toList();
-  }
-
-  private String processInstanceOf(String id) {
-    return jdbc.sql("select process_instance_id from appeal where registration_number = :id")
-        .param("id", id).query(String.class).single();
   }
 
   private List<String> staffReminders(String id) {
@@ -326,9 +323,4 @@ abstract class DeadlineScenarios {
         .param("id", id).query(String.class).list();
   }
 
-  private List<String> noticesOf(String id) {
-    return jdbc.sql("""
-        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
-        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
-  }
 }

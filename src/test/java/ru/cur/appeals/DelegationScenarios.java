@@ -34,11 +34,13 @@ abstract class DelegationScenarios {
   ManagementService management;
 
   AppealApi api;
+  AppealRecords records;
   ResidentLink resident;
 
   @BeforeEach
   void api() {
     api = new AppealApi(rest);
+    records = new AppealRecords(jdbc);
     resident = new ResidentLink(jdbc, rest);
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T10:00:00+07:00").toInstant()));
   }
@@ -66,7 +68,7 @@ abstract class DelegationScenarios {
     resident.answer(id, true, "Спасибо, приняли");
 
     assertThat(api.appealAs("ministry", id)).containsEntry("status", "CLOSED").containsEntry("outcome", "RESOLVED");
-    assertThat(noticesOf(id)).containsSubsequence("ROUTED", "ANSWERED", "CONFIRMATION_REQUEST", "ROUTED",
+    assertThat(records.noticesOf(id)).containsSubsequence("ROUTED", "ANSWERED", "CONFIRMATION_REQUEST", "ROUTED",
         "ANSWERED", "CONFIRMATION_REQUEST");
   }
 
@@ -76,7 +78,7 @@ abstract class DelegationScenarios {
     assertThat(api.tasks("ministry", id)).isEmpty();
 
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-09T18:00:01+07:00").toInstant()));
-    Job window = management.createJobQuery().processInstanceId(processInstanceOf(id)).timers().executable()
+    Job window = management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().executable()
         .singleResult();
     ResponseEntity<String> executed = api.as("admin")
         .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, window.getId());
@@ -115,7 +117,7 @@ abstract class DelegationScenarios {
     assertThat(api.appealAs("executor", id)).containsEntry("organization", "berdsk-polyclinic");
     api.complete("executor", id, "prepare-answer",
         Map.of("answerText", "Вас записали к терапевту на 5 ноября, 10:00", "problemSolved", true));
-    assertThat(noticesOf(id)).endsWith("ANSWERED", "CONFIRMATION_REQUEST");
+    assertThat(records.noticesOf(id)).endsWith("ANSWERED", "CONFIRMATION_REQUEST");
     return id;
   }
 
@@ -124,14 +126,4 @@ abstract class DelegationScenarios {
     return value.toString().replace("\\", "");
   }
 
-  private String processInstanceOf(String id) {
-    return jdbc.sql("select process_instance_id from appeal where registration_number = :id")
-        .param("id", id).query(String.class).single();
-  }
-
-  private List<String> noticesOf(String id) {
-    return jdbc.sql("""
-        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
-        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
-  }
 }

@@ -29,10 +29,12 @@ abstract class ProblemScenarios {
   JdbcClient jdbc;
 
   AppealApi api;
+  AppealRecords records;
 
   @BeforeEach
   void api() {
     api = new AppealApi(rest);
+    records = new AppealRecords(jdbc);
   }
 
   @Test
@@ -78,7 +80,7 @@ abstract class ProblemScenarios {
     }
     for (String id : appeals) {
       assertThat(api.appealAs("manager", id)).as(id).containsEntry("answer", ANSWER).containsEntry("problem", problem);
-      assertThat(noticesOf(id)).as("notices to the resident of %s", id).contains("ANSWERED");
+      assertThat(records.noticesOf(id)).as("notices to the resident of %s", id).contains("ANSWERED");
     }
 
     ResponseEntity<Map<String, Object>> view = api.as("manager")
@@ -128,9 +130,4 @@ abstract class ProblemScenarios {
     }
   }
 
-  private List<String> noticesOf(String id) {
-    return jdbc.sql("""
-        select n.kind from notification_outbox n join appeal a on a.id = n.appeal_id
-        where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
-  }
 }
