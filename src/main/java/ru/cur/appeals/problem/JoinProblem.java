@@ -10,8 +10,7 @@ import ru.cur.appeals.appeal.AppealRepository;
 
 /**
  * «Связать с проблемой»: the moderator linked the accepted appeal to an open problem, or opened a new one
- * from it; the appeal then waits for the problem's answer ({@code problemNumber}). Nothing to do when the
- * appeal is answered on its own.
+ * from it; the appeal then waits for the problem's answer ({@code problemNumber}).
  */
 @Component("joinProblem")
 class JoinProblem implements JavaDelegate {
@@ -27,9 +26,6 @@ class JoinProblem implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object choice = execution.getVariable(AppealProcess.PROBLEM);
-    if (choice == null || choice.toString().isBlank() || AppealProcess.NO_PROBLEM.equals(choice)) {
-      return;
-    }
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
     Problem problem;
     if (AppealProcess.NEW_PROBLEM.equals(choice)) {

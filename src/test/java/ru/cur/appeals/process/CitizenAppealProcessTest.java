@@ -127,10 +127,8 @@ class CitizenAppealProcessTest {
     Mocks.register("delegationChain", new DelegationChain());
     Mocks.register("joinProblem", (JavaDelegate) execution -> {
       Object problem = execution.getVariable("problem");
-      if (problem != null && !"NONE".equals(problem)) {
-        steps.add("joinProblem:" + problem);
-        execution.setVariable("problemNumber", "NEW".equals(problem) ? "ПРБ-2026-000001" : problem);
-      }
+      steps.add("joinProblem:" + problem);
+      execution.setVariable("problemNumber", "NEW".equals(problem) ? "ПРБ-2026-000001" : problem);
     });
     Mocks.register("requestConfirmation", (JavaDelegate) execution -> {
       steps.add("requestConfirmation:" + execution.getVariable("organization"));
@@ -468,7 +466,8 @@ class CitizenAppealProcessTest {
 
     moderate(appeal, "ACCEPT", "problem", "ПРБ-2026-000007");
 
-    assertThat(appeal).hasPassed("Task_JoinProblem", "Gateway_SolvedAsProblem").isWaitingAt("Event_ProblemAnswered");
+    assertThat(appeal).hasPassed("Gateway_ProblemChosen", "Task_JoinProblem", "Gateway_SolvedAsProblem")
+        .isWaitingAt("Event_ProblemAnswered");
     assertThat(taskQuery().processInstanceId(appeal.getId()).count()).isZero();
 
     // Waiting for the problem does not stop the appeal's own clock.
