@@ -187,6 +187,11 @@ public class AppealRepository {
         .param("problem", problemNumber).query(AppealRepository::map).list();
   }
 
+  public long countByProblem(String problemNumber) {
+    return jdbc.sql("select count(*) from appeal where problem = :problem")
+        .param("problem", problemNumber).query(Long.class).single();
+  }
+
   public void markRepeatOf(long id, String earlierRegistrationNumber) {
     jdbc.sql("update appeal set repeat_of = :earlier where id = :id")
         .param("earlier", earlierRegistrationNumber).param("id", id).update();

@@ -109,7 +109,7 @@ public class Problems {
     candidates(appeal).forEach(problem -> options.add(Map.of("value", problem.number(), "label",
         problem.number() + " — " + referenceData.categoryName(problem.category()) + ", "
             + (problem.address() != null ? problem.address() : referenceData.territoryName(problem.territory()))
-            + " (обращений: " + appealsOf(problem.number()).size() + ")")));
+            + " (обращений: " + appeals.countByProblem(problem.number()) + ")")));
     return options;
   }
 
