@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -17,16 +18,22 @@ import org.springframework.http.ResponseEntity;
 public final class AppealApi {
 
   static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
-  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
-  private final TestRestTemplate rest;
+  private final Function<String, TestRestTemplate> login;
 
+  /** The embedded demo: HTTP Basic with the demo users, whose password is their name. */
   public AppealApi(TestRestTemplate rest) {
-    this.rest = rest;
+    this(user -> rest.withBasicAuth(user, user));
+  }
+
+  /** Any other way of logging in, e.g. Keycloak's tokens ({@link KeycloakServer#api}). */
+  public AppealApi(Function<String, TestRestTemplate> login) {
+    this.login = login;
   }
 
   public TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, user);
+    return login.apply(user);
   }
 
   public ResponseEntity<Map<String, Object>> submit(Map<String, ?> appeal) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,39 +14,48 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The {@code production} profile as {@code docker/compose.yaml} runs it: PostgreSQL and the
- * administrator from environment variables only, on a database of its own, and no demo identities.
+ * The {@code production} profile as {@code docker/compose.yaml} runs it, everything from environment
+ * variables: it starts on PostgreSQL without any Keycloak reachable yet (Keycloak may come up later), creates
+ * no users of its own and takes no passwords: only the realm's bearer tokens ({@link KeycloakIT} has the real
+ * Keycloak).
  */
 class ProductionProfileIT {
 
   @Test
-  void startsOnPostgresFromTheEnvironmentWithItsAdministratorAndWithoutDemoUsers() throws SQLException {
+  void startsOnPostgresFromTheEnvironmentAndTakesNoPasswords() throws SQLException {
     String url = freshDatabase("production_profile");
 
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealEngineApplication.class)
         .profiles("production")
         .run("--server.port=0", "--APPEALS_DB_URL=" + url, "--APPEALS_DB_USER=postgres",
-            "--APPEALS_DB_PASSWORD=postgres", "--APPEALS_ADMIN_USER=root-of-trust",
-            "--APPEALS_ADMIN_PASSWORD=s3cret-from-env")) {
-      IdentityService identity = app.getBean(IdentityService.class);
-      assertThat(identity.checkPassword("root-of-trust", "s3cret-from-env")).isTrue();
-      assertThat(identity.createUserQuery().userId("moderator").count()).isZero();
-      assertThat(identity.createGroupQuery().groupMember("root-of-trust").list())
-          .extracting(group -> group.getId()).contains("camunda-admin");
-
+            "--APPEALS_DB_PASSWORD=postgres", "--APPEALS_KEYCLOAK_URL=http://localhost:9",
+            "--APPEALS_WEBAPPS_CLIENT_SECRET=unused", "--APPEALS_IDENTITY_CLIENT_SECRET=unused")) {
       TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
           .rootUri("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
       assertThat(http.getForEntity("/actuator/health/readiness", Map.class).getStatusCode().value()).isEqualTo(200);
-      assertThat(http.withBasicAuth("moderator", "moderator").getForEntity("/api/appeals", String.class)
-          .getStatusCode().value()).isEqualTo(401);
-      ResponseEntity<Map> appeals = http.withBasicAuth("root-of-trust", "s3cret-from-env")
-          .getForEntity("/api/appeals", Map.class);
-      assertThat(appeals.getStatusCode().value()).isEqualTo(200);
-      assertThat(appeals.getBody()).containsEntry("total", 0);
+      // The demo's users do not exist, and no password is taken, not even a right one.
+      assertThat(app.getEnvironment().getProperty("appeals.identity")).isEqualTo("keycloak");
+      assertThat(count(url, "select count(*) from act_id_user")).isZero();
+      ResponseEntity<String> basic = http.withBasicAuth("moderator", "moderator").getForEntity("/api/appeals", String.class);
+      assertThat(basic.getStatusCode().value()).isEqualTo(401);
+      assertThat(basic.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+      // A browser is sent to Keycloak's login.
+      ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+      assertThat(tasklist.getStatusCode().value()).isEqualTo(302);
+      assertThat(tasklist.getHeaders().getLocation()).hasPath("/oauth2/authorization/keycloak");
     }
   }
 
-  private static String freshDatabase(String name) throws SQLException {
+  private static long count(String url, String sql) throws SQLException {
+    try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  static String freshDatabase(String name) throws SQLException {
     try (Connection connection = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
         Statement sql = connection.createStatement()) {
       sql.execute("drop database if exists " + name);

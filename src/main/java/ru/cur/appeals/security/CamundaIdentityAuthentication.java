@@ -8,13 +8,11 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic for the APIs against Camunda's identity service: the user's Camunda groups become
- * the authorities, so the APIs and the engine agree on who is who.
+ * HTTP Basic for the APIs against Camunda's identity service (the embedded demo): the user's Camunda
+ * groups become the authorities, so the APIs and the engine agree on who is who.
  */
-@Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   private final IdentityService identity;

@@ -19,15 +19,17 @@ import org.springframework.stereotype.Component;
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper json;
+  private final ApiAuthentication authentication;
 
-  ProblemSecurityHandlers(ObjectMapper json) {
+  ProblemSecurityHandlers(ObjectMapper json, ApiAuthentication authentication) {
     this.json = json;
+    this.authentication = authentication;
   }
 
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"appeal-engine\"");
+    response.setHeader("WWW-Authenticate", authentication.challenge());
     write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required: send the user's credentials");
   }
 

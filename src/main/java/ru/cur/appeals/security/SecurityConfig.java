@@ -1,7 +1,9 @@
 package ru.cur.appeals.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
+import static ru.cur.appeals.security.RequestPaths.anyOf;
+import static ru.cur.appeals.security.RequestPaths.path;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,86 +11,98 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Nothing answers without authentication but health checks and the resident's personal confirmation
- * link, whose unguessable token is its credential. The APIs take HTTP Basic against
- * Camunda's identity service; the webapps keep their own login, session and CSRF protection.
+ * link, whose unguessable token is its credential. How a caller authenticates depends on the mode
+ * ({@link ApiAuthentication}); what each caller may do does not.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+  /** Answers outside the webapps are data or redirects; the one page there sets its own policy. */
+  private static final String NOTHING_TO_RUN = "default-src 'none'; frame-ancestors 'none'";
+
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-    return http
-        .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+  SecurityFilterChain apis(HttpSecurity http, ApiAuthentication authentication, ProblemSecurityHandlers problems)
+      throws Exception {
+    http
+        .securityMatcher(anyOf("/api/**", "/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/appeals"), path(HttpMethod.POST, "/api/appeals/*/withdraw"))
             .hasAuthority(Roles.INTAKE)
             // The resident's personal link: the unguessable token in the path is the credential.
             .requestMatchers(path(HttpMethod.GET, "/api/confirmations/*"), path(HttpMethod.POST, "/api/confirmations/*"))
             .permitAll()
+            .requestMatchers(path("/engine-rest/**")).access(SecurityConfig::staff)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Credentials travel with every request and no cookie is issued: there is no session to forge.
         .csrf(csrf -> csrf.disable())
-        .build();
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_TO_RUN)));
+    authentication.authenticateApiCalls(http, problems);
+    return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-    return http
-        // The login page asks /camunda-welcome on a first visit; a Basic challenge there would open the
-        // browser's own login dialog over Camunda's, so it gets a plain 404 like any missing page.
-        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome")))
-        .authorizeHttpRequests(requests -> requests
-            // The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never serve it.
-            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-            .anyRequest().permitAll())
-        .exceptionHandling(handling -> handling.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
-        // The webapps authenticate themselves and carry Camunda's own CSRF prevention filter.
+  SecurityFilterChain webapps(HttpSecurity http, ApiAuthentication authentication) throws Exception {
+    http
+        .securityMatcher(anyOf(RequestPaths.WEBAPPS, RequestPaths.WELCOME_CHECK, "/oauth2/**", "/login/oauth2/**"))
+        // The webapps carry Camunda's own CSRF prevention filter (a token header on every change to their
+        // API), which works the same whoever logged the user in.
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .build();
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.sameOrigin())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    authentication.secureWebapps(http);
+    return http.build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    return http
+  SecurityFilterChain everythingElse(HttpSecurity http, ApiAuthentication authentication,
+      ProblemSecurityHandlers problems) throws Exception {
+    http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/error")).permitAll()
-            // The root only redirects to the webapps' login.
+            // The root only redirects to the webapps.
             .requestMatchers(path(HttpMethod.GET, "/")).permitAll()
             // The page of the resident's personal link; it reads and answers through /api/confirmations.
             .requestMatchers(path(HttpMethod.GET, "/confirm/*")).permitAll()
             .anyRequest().authenticated())
-        .httpBasic(withDefaults())
-        .build();
+        .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_TO_RUN)));
+    authentication.authenticateApiCalls(http, problems);
+    return http.build();
   }
 
   /**
-   * Matches the whole path below the context path. The MVC-aware default of {@code requestMatchers(String)}
-   * does not see the paths of the Camunda REST and webapp servlets, which are not Spring MVC's.
+   * The engine's API is the staff's: a caller whose only group is {@code intake} (a channel system) or who
+   * has no group at all gets 403 there, whatever the engine's authorizations would show it.
    */
-  private static RequestMatcher path(String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-  }
-
-  private static RequestMatcher path(HttpMethod method, String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  private static AuthorizationDecision staff(Supplier<Authentication> authentication, RequestAuthorizationContext request) {
+    Authentication caller = authentication.get();
+    boolean staff = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
+        && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(group -> !Roles.INTAKE.equals(group));
+    return new AuthorizationDecision(staff);
   }
 
   @Bean

@@ -16,6 +16,9 @@
  */
 
 export default {
+  // Logout ends the single sign-on session too (see ../../sso-logout.js).
+  customScripts: ['../sso-logout'],
+
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'

@@ -1,0 +1,45 @@
+package ru.cur.appeals.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Request matchers on the whole path below the context path. The MVC-aware default of
+ * {@code requestMatchers(String)} does not see the paths of the Camunda REST and webapp servlets,
+ * which are not Spring MVC's.
+ */
+public final class RequestPaths {
+
+  /** Tasklist, Cockpit, Admin and their own API. */
+  public static final String WEBAPPS = "/camunda/**";
+  /** The webapps' own API, called by their pages: it answers 401, never a redirect to a login page. */
+  public static final String WEBAPPS_API = "/camunda/api/**";
+  /** The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never served. */
+  public static final String FIRST_ADMIN_SETUP = "/camunda/api/admin/setup/**";
+  /** Asked by the webapps' login page on a first visit. */
+  public static final String WELCOME_CHECK = "/camunda-welcome";
+  /** Where the webapps' logout button leads (see {@code webjars/camunda/app/sso-logout.js}). */
+  public static final String LOGOUT = "/camunda/logout";
+  /** The page the webapps start on, and where a logout returns. */
+  public static final String WEBAPPS_HOME = "/camunda/app/";
+
+  private RequestPaths() {}
+
+  public static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  public static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  public static RequestMatcher anyOf(String... patterns) {
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      matchers[i] = path(patterns[i]);
+    }
+    return new OrRequestMatcher(matchers);
+  }
+}

@@ -1,0 +1,154 @@
+package ru.cur.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The production profile against a real Keycloak importing {@code docker/keycloak/appeals-realm.json}
+ * and PostgreSQL: single sign-on into the webapps, Keycloak's groups as Camunda's, bearer tokens on the
+ * APIs, and the authorization model of {@link AccessScenarios} with the realm's tokens.
+ */
+class KeycloakIT extends AccessScenarios {
+
+  private static KeycloakServer keycloak;
+  private static ConfigurableApplicationContext app;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    keycloak = KeycloakServer.get();
+    app = new SpringApplicationBuilder(AppealEngineApplication.class)
+        .profiles("production")
+        .run("--server.port=" + keycloak.appPort(),
+            "--APPEALS_DB_URL=" + ProductionProfileIT.freshDatabase("keycloak_it"),
+            "--APPEALS_DB_USER=postgres", "--APPEALS_DB_PASSWORD=postgres",
+            "--APPEALS_KEYCLOAK_URL=" + keycloak.url(),
+            "--APPEALS_WEBAPPS_CLIENT_SECRET=" + KeycloakServer.WEBAPPS_SECRET,
+            "--APPEALS_IDENTITY_CLIENT_SECRET=" + KeycloakServer.IDENTITY_SECRET,
+            "--APPEALS_PUBLIC_URL=" + keycloak.appUrl(),
+            "--camunda.bpm.job-execution.enabled=false");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Override
+  AppealApi api() {
+    return keycloak.api();
+  }
+
+  @Override
+  TestRestTemplate anonymous() {
+    return keycloak.anonymous();
+  }
+
+  @Test
+  void tasklistLogsInThroughKeycloakShowsOnlyTheOrganisationsTasksAndLogsOutOfBoth() {
+    String own = api().register(AppealLifecycleScenarios.officialComplaintAboutBerdskPolyclinic());
+    api().complete("moderator", own, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+    Map<String, Object> iskitim = new java.util.HashMap<>(AppealLifecycleScenarios.officialComplaintAboutBerdskPolyclinic());
+    iskitim.put("territory", "iskitim");
+    String foreign = api().register(iskitim);
+    api().complete("moderator", foreign, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "iskitim"));
+    Browser browser = new Browser();
+
+    HttpResponse<String> login = browser.open(keycloak.appUrl() + "/camunda/app/tasklist/default/");
+    assertThat(Browser.isKeycloakLoginPage(login)).as("%s", browser.visited).isTrue();
+    assertThat(login.uri().toString()).startsWith(keycloak.url() + "/realms/appeals/protocol/openid-connect/auth");
+    HttpResponse<String> tasklist = browser.logIn(login, "executor", "executor-test-password");
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.uri().toString()).isEqualTo(keycloak.appUrl() + "/camunda/app/tasklist/default/");
+    assertThat(browser.visited).anySatisfy(hop -> assertThat(hop.getPath()).isEqualTo("/login/oauth2/code/keycloak"));
+
+    // The webapps' session carries the Keycloak user, and Tasklist lists the polyclinic's tasks only.
+    HttpResponse<String> who = browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default");
+    assertThat(who.statusCode()).isEqualTo(200);
+    assertThat(who.body()).contains("\"userId\":\"executor\"", "tasklist");
+    HttpResponse<String> tasks = browser.open(keycloak.appUrl()
+        + "/camunda/api/engine/engine/default/task?processInstanceBusinessKeyIn=" + own + "," + foreign);
+    assertThat(tasks.statusCode()).isEqualTo(200);
+    String ownTask = (String) api().onlyTask("executor", own, "prepare-answer").get("id");
+    assertThat(tasks.body()).contains(ownTask).doesNotContain(foreign);
+
+    // Camunda's CSRF protection stays on under single sign-on: a change without the token is refused.
+    URI claim = URI.create(keycloak.appUrl() + "/camunda/api/engine/engine/default/task/" + ownTask + "/claim");
+    HttpRequest.Builder claimRequest = HttpRequest.newBuilder(claim).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"executor\"}"));
+    assertThat(browser.send(claimRequest.build()).statusCode()).isEqualTo(403);
+    assertThat(browser.send(claimRequest.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).build()).statusCode())
+        .isEqualTo(204);
+
+    // Logging out ends the webapps' session and Keycloak's: the next visit asks for the password again.
+    HttpResponse<String> loggedOut = browser.open(keycloak.appUrl() + "/camunda/logout");
+    assertThat(browser.visited).anySatisfy(hop ->
+        assertThat(hop.toString()).startsWith(keycloak.url() + "/realms/appeals/protocol/openid-connect/logout"));
+    assertThat(Browser.isKeycloakLoginPage(loggedOut)).as("%s", browser.visited).isTrue();
+    assertThat(browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void keycloaksUsersAndGroupsAreCamundas() {
+    IdentityService identity = app.getBean(IdentityService.class);
+
+    User executor = identity.createUserQuery().userId("executor").singleResult();
+    assertThat(executor.getFirstName()).isEqualTo("Иван");
+    assertThat(identity.createGroupQuery().groupMember("head").list()).extracting(Group::getId)
+        .containsExactlyInAnyOrder("berdsk-polyclinic", "berdsk-administration", "berdsk-polyclinic-heads",
+            "berdsk-administration-heads");
+    assertThat(identity.createUserQuery().memberOfGroup("moderators").list()).extracting(User::getId)
+        .containsExactly("moderator");
+    assertThat(identity.createGroupQuery().groupId("minzdrav-nso").count()).isOne();
+    // No demo identities and no password of the application's own in production.
+    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    assertThat(identity.isReadOnly()).isTrue();
+  }
+
+  @Test
+  void theApisTakeOnlyTheRealmsTokensMeantForThem() {
+    String appeals = "/api/appeals";
+    assertThat(keycloak.bearer(keycloak.token("manager")).getForEntity(appeals, String.class).getStatusCode().value())
+        .isEqualTo(200);
+    // A token of the realm for another audience (the identity plugin's), one of another realm, a forged one.
+    String otherAudience = keycloak.clientToken("appeal-identity", KeycloakServer.IDENTITY_SECRET);
+    for (String token : List.of(otherAudience, keycloak.masterToken(), keycloak.token("manager") + "x")) {
+      for (String path : List.of(appeals, "/engine-rest/task")) {
+        assertThat(keycloak.bearer(token).getForEntity(path, String.class).getStatusCode().value()).as(path)
+            .isEqualTo(401);
+      }
+    }
+    assertThat(anonymous().getForEntity(appeals, String.class).getHeaders().getFirst("WWW-Authenticate"))
+        .startsWith("Bearer");
+  }
+
+  @Test
+  void theWebappsSendABrowserToKeycloakAndTheirApiAnswers401() {
+    Browser browser = new Browser();
+    for (String app : List.of("tasklist", "cockpit", "admin")) {
+      HttpResponse<String> page = browser.open(keycloak.appUrl() + "/camunda/app/" + app + "/default/");
+      assertThat(Browser.isKeycloakLoginPage(page)).as(app).isTrue();
+    }
+    assertThat(anonymous().exchange("/camunda/api/engine/engine/default/task", HttpMethod.GET, null, String.class)
+        .getStatusCode().value()).isEqualTo(401);
+  }
+}
