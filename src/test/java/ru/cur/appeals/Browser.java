@@ -1,7 +1,7 @@
 package ru.cur.appeals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ final class Browser {
   private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new LocalhostIsSecure(cookies))
       .followRedirects(HttpClient.Redirect.NEVER).build();
   /** Every address the last navigation went through, the first one included. */
   final List<URI> visited = new ArrayList<>();
@@ -53,14 +54,7 @@ final class Browser {
   }
 
   HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return KeycloakServer.send(http, request);
   }
 
   String cookie(String name) {
@@ -80,5 +74,36 @@ final class Browser {
       request = HttpRequest.newBuilder(next).GET().build();
     }
     throw new IllegalStateException("Too many redirects: " + visited);
+  }
+
+  /**
+   * Browsers treat {@code http://localhost} as a secure context and send it the cookies Keycloak marks
+   * {@code Secure}; Java's cookie manager would not, and Keycloak's login would lose its session.
+   */
+  private static final class LocalhostIsSecure extends CookieHandler {
+
+    private final CookieHandler cookies;
+
+    LocalhostIsSecure(CookieHandler cookies) {
+      this.cookies = cookies;
+    }
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+      return cookies.get(uri, headers);
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+      if (!"localhost".equals(uri.getHost())) {
+        cookies.put(uri, headers);
+        return;
+      }
+      Map<String, List<String>> notSecure = new LinkedHashMap<>();
+      headers.forEach((name, values) -> notSecure.put(name, name == null || !name.equalsIgnoreCase("Set-Cookie")
+          ? values
+          : values.stream().map(value -> value.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()));
+      cookies.put(uri, notSecure);
+    }
   }
 }

@@ -77,7 +77,7 @@ class KeycloakIT extends AccessScenarios {
     assertThat(Browser.isKeycloakLoginPage(login)).as("%s", browser.visited).isTrue();
     assertThat(login.uri().toString()).startsWith(keycloak.url() + "/realms/appeals/protocol/openid-connect/auth");
     HttpResponse<String> tasklist = browser.logIn(login, "executor", "executor-test-password");
-    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.statusCode()).as("%s: %s", browser.visited, tasklist.body()).isEqualTo(200);
     assertThat(tasklist.uri().toString()).isEqualTo(keycloak.appUrl() + "/camunda/app/tasklist/default/");
     assertThat(browser.visited).anySatisfy(hop -> assertThat(hop.getPath()).isEqualTo("/login/oauth2/code/keycloak"));
 

@@ -219,6 +219,10 @@ public final class KeycloakServer {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  static HttpResponse<String> send(HttpClient http, HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -2,6 +2,9 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,9 +43,11 @@ class ProductionProfileIT {
       assertThat(basic.getStatusCode().value()).isEqualTo(401);
       assertThat(basic.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
       // A browser is sent to Keycloak's login.
-      ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-      assertThat(tasklist.getStatusCode().value()).isEqualTo(302);
-      assertThat(tasklist.getHeaders().getLocation()).hasPath("/oauth2/authorization/keycloak");
+      HttpResponse<String> tasklist = new Browser().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+          + app.getEnvironment().getProperty("local.server.port") + "/camunda/app/tasklist/default/")).build());
+      assertThat(tasklist.statusCode()).isEqualTo(302);
+      assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(
+          location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
     }
   }
 

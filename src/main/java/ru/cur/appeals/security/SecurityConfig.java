@@ -45,16 +45,8 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/api/confirmations/*"), path(HttpMethod.POST, "/api/confirmations/*"))
             .permitAll()
             .requestMatchers(path("/engine-rest/**")).access(SecurityConfig::staff)
-            .anyRequest().authenticated())
-        .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Credentials travel with every request and no cookie is issued: there is no session to forge.
-        .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-            .contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_TO_RUN)));
-    authentication.authenticateApiCalls(http, problems);
-    return http.build();
+            .anyRequest().authenticated());
+    return stateless(http, authentication, problems);
   }
 
   @Bean
@@ -83,9 +75,17 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/")).permitAll()
             // The page of the resident's personal link; it reads and answers through /api/confirmations.
             .requestMatchers(path(HttpMethod.GET, "/confirm/*")).permitAll()
-            .anyRequest().authenticated())
+            .anyRequest().authenticated());
+    return stateless(http, authentication, problems);
+  }
+
+  /** Outside the webapps: credentials with every request, problem details for 401 and 403, no session. */
+  private static SecurityFilterChain stateless(HttpSecurity http, ApiAuthentication authentication,
+      ProblemSecurityHandlers problems) throws Exception {
+    http
         .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Credentials travel with every request and no cookie is issued: there is no session to forge.
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
