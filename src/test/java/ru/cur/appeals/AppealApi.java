@@ -2,21 +2,27 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** The application's HTTP APIs as the tests' users call them: {@code /api} and {@code /engine-rest}. */
 public final class AppealApi {
 
+  /** The name of every deployment made by {@link #deploy}. */
+  public static final String TEST_DEPLOYMENT = "test-deployment";
   static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
   static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
@@ -107,6 +113,21 @@ public final class AppealApi {
         .exchange("/engine-rest/task/{id}/form-variables?deserializeValues=false", HttpMethod.GET, null, OBJECT, taskId);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody();
+  }
+
+  /** Deploys as Camunda Modeler does: one multipart part per file, named by its file name. */
+  public ResponseEntity<String> deploy(String user, Map<String, String> resources) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", TEST_DEPLOYMENT);
+    resources.forEach((name, content) -> {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentDisposition(ContentDisposition.formData().name(name).filename(name).build());
+      headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+      parts.add(name, new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), headers));
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
   }
 
   private static HttpEntity<Object> json(Object body) {

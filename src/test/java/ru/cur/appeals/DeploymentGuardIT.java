@@ -3,7 +3,6 @@ package ru.cur.appeals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -17,13 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import ru.cur.appeals.security.Roles;
 
 /**
@@ -62,7 +55,7 @@ class DeploymentGuardIT {
   @AfterEach
   void removeTestDeployments() {
     identity.clearAuthentication();
-    for (Deployment deployment : repository.createDeploymentQuery().deploymentName("guard-test").list()) {
+    for (Deployment deployment : repository.createDeploymentQuery().deploymentName(AppealApi.TEST_DEPLOYMENT).list()) {
       repository.deleteDeployment(deployment.getId(), true);
     }
   }
@@ -162,19 +155,8 @@ class DeploymentGuardIT {
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
   }
 
-  /** The request Camunda Modeler sends: one multipart part per file, named by its file name. */
   private ResponseEntity<String> deploy(String user, Map<String, String> resources) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", "guard-test");
-    resources.forEach((name, content) -> {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentDisposition(ContentDisposition.formData().name(name).filename(name).build());
-      headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-      parts.add(name, new HttpEntity<>(content.getBytes(StandardCharsets.UTF_8), headers));
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return api.as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+    return api.deploy(user, resources);
   }
 
   private static String process(String key, String elements) {

@@ -78,26 +78,23 @@ class KeycloakIT extends AccessScenarios {
     assertThat(login.uri().toString()).startsWith(keycloak.url() + "/realms/appeals/protocol/openid-connect/auth");
     HttpResponse<String> tasklist = browser.logIn(login, "executor", "executor-test-password");
     assertThat(tasklist.statusCode()).as("%s: %s", browser.visited, tasklist.body()).isEqualTo(200);
-    assertThat(tasklist.uri().toString()).isEqualTo(keycloak.appUrl() + "/camunda/app/tasklist/default/");
+    assertThat(tasklist.uri().getPath()).isEqualTo("/camunda/app/tasklist/default/");
     assertThat(browser.visited).anySatisfy(hop -> assertThat(hop.getPath()).isEqualTo("/login/oauth2/code/keycloak"));
 
     // The webapps' session carries the Keycloak user, and Tasklist lists the polyclinic's tasks only.
     HttpResponse<String> who = browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default");
     assertThat(who.statusCode()).isEqualTo(200);
-    assertThat(who.body()).contains("\"userId\":\"executor\"", "tasklist");
+    assertThat(who.body()).contains("\"userId\":\"executor\"", "tasklist").doesNotContain("cockpit", "admin");
     HttpResponse<String> tasks = browser.open(keycloak.appUrl()
         + "/camunda/api/engine/engine/default/task?processInstanceBusinessKeyIn=" + own + "," + foreign);
     assertThat(tasks.statusCode()).isEqualTo(200);
     String ownTask = (String) api().onlyTask("executor", own, "prepare-answer").get("id");
     assertThat(tasks.body()).contains(ownTask).doesNotContain(foreign);
 
-    // Camunda's CSRF protection stays on under single sign-on: a change without the token is refused.
+    // Working in Tasklist: a change to the webapps' API carries Camunda's CSRF token.
     URI claim = URI.create(keycloak.appUrl() + "/camunda/api/engine/engine/default/task/" + ownTask + "/claim");
-    HttpRequest.Builder claimRequest = HttpRequest.newBuilder(claim).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"executor\"}"));
-    assertThat(browser.send(claimRequest.build()).statusCode()).isEqualTo(403);
-    assertThat(browser.send(claimRequest.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).build()).statusCode())
-        .isEqualTo(204);
+    HttpResponse<String> claimed = browser.send(claim(claim).header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).build());
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
 
     // Logging out ends the webapps' session and Keycloak's: the next visit asks for the password again.
     HttpResponse<String> loggedOut = browser.open(keycloak.appUrl() + "/camunda/logout");
@@ -105,6 +102,32 @@ class KeycloakIT extends AccessScenarios {
         assertThat(hop.toString()).startsWith(keycloak.url() + "/realms/appeals/protocol/openid-connect/logout"));
     assertThat(Browser.isKeycloakLoginPage(loggedOut)).as("%s", browser.visited).isTrue();
     assertThat(browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+    // Camunda's CSRF protection stays on under single sign-on: a change without the token is refused,
+    // and the session it came with is ended.
+    browser.logIn(browser.open(keycloak.appUrl() + "/camunda/app/tasklist/default/"), "executor",
+        "executor-test-password");
+    assertThat(browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+    assertThat(browser.send(claim(claim).build()).statusCode()).isEqualTo(403);
+    assertThat(browser.open(keycloak.appUrl() + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+  }
+
+  private static HttpRequest.Builder claim(URI claim) {
+    return HttpRequest.newBuilder(claim).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"executor\"}"));
+  }
+
+  @Test
+  void onlyProcessOwnersDeployWithTheirTokens() {
+    String model = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"keycloak-it\""
+        + " isExecutable=\"true\" camunda:historyTimeToLive=\"P30D\"><startEvent id=\"s\"/></process></definitions>";
+
+    for (String user : List.of("admin", "manager", "executor")) {
+      assertThat(api().deploy(user, Map.of("keycloak-it.bpmn", model)).getStatusCode().value()).as(user)
+          .isEqualTo(403);
+    }
+    assertThat(api().deploy("owner", Map.of("keycloak-it.bpmn", model)).getStatusCode().value()).isEqualTo(200);
   }
 
   @Test
