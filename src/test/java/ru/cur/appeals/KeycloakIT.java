@@ -18,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The production profile against a real Keycloak importing {@code docker/keycloak/appeals-realm.json}
@@ -162,6 +163,19 @@ class KeycloakIT extends AccessScenarios {
     }
     assertThat(anonymous().getForEntity(appeals, String.class).getHeaders().getFirst("WWW-Authenticate"))
         .startsWith("Bearer");
+  }
+
+  @Test
+  void prometheusScrapesWithTheMonitoringClientsTokenAndReadsNoAppeal() {
+    TestRestTemplate prometheus = keycloak.bearer(keycloak.clientToken("appeal-monitoring", KeycloakServer.MONITORING_SECRET));
+
+    ResponseEntity<String> scraped = prometheus.getForEntity("/actuator/prometheus", String.class);
+    assertThat(scraped.getStatusCode().value()).isEqualTo(200);
+    assertThat(scraped.getBody()).contains("appeals_received_total{channel=\"SOCIAL\"}");
+    assertThat(prometheus.getForEntity("/api/appeals", String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(prometheus.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(keycloak.bearer(keycloak.token("manager")).getForEntity("/actuator/prometheus", String.class)
+        .getStatusCode().value()).isEqualTo(403);
   }
 
   @Test

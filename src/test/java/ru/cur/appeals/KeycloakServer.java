@@ -40,6 +40,7 @@ public final class KeycloakServer {
   public static final String WEBAPPS_SECRET = "webapps-test-secret";
   public static final String INTAKE_SECRET = "intake-test-secret";
   public static final String IDENTITY_SECRET = "identity-test-secret";
+  public static final String MONITORING_SECRET = "monitoring-test-secret";
   private static final String ADMIN = "kc-bootstrap-admin";
   private static final String ADMIN_PASSWORD = "kc-bootstrap-password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -169,6 +170,7 @@ public final class KeycloakServer {
       env.put("APPEALS_WEBAPPS_CLIENT_SECRET", WEBAPPS_SECRET);
       env.put("APPEALS_INTAKE_CLIENT_SECRET", INTAKE_SECRET);
       env.put("APPEALS_IDENTITY_CLIENT_SECRET", IDENTITY_SECRET);
+      env.put("APPEALS_MONITORING_CLIENT_SECRET", MONITORING_SECRET);
       Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         process.descendants().forEach(ProcessHandle::destroy);

@@ -34,7 +34,8 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
       Roles.AUDITORS, "Аудиторы",
       Roles.PROCESS_OWNERS, "Владельцы процессов",
       Roles.ADMIN, "Администраторы Camunda",
-      Roles.INTAKE, "Системы-источники обращений");
+      Roles.INTAKE, "Системы-источники обращений",
+      Roles.MONITORING, "Мониторинг (Prometheus)");
 
   private record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 

@@ -11,14 +11,19 @@ public final class Roles {
   public static final String AUDITORS = "auditors";
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String ADMIN = "camunda-admin";
+  /** Scrapers of the metrics (Prometheus): aggregate figures only, no appeal. */
+  public static final String MONITORING = "monitoring";
   /** Channel systems: they submit appeals and pass on withdrawals, nothing else. */
   public static final String INTAKE = "intake";
 
   /** Groups whose members read every appeal. */
   public static final Set<String> READ_ALL = Set.of(MODERATORS, SUPERVISORS, MANAGERS, AUDITORS, ADMIN);
 
+  /** Machines with one narrow job: neither reads appeals nor uses the engine's API. */
+  public static final Set<String> SYSTEMS = Set.of(INTAKE, MONITORING);
+
   public static final Set<String> ALL = Set.of(MODERATORS, SUPERVISORS, MANAGERS, AUDITORS, PROCESS_OWNERS, ADMIN,
-      INTAKE);
+      INTAKE, MONITORING);
 
   private Roles() {}
 }

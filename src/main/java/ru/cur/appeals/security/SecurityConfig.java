@@ -75,6 +75,7 @@ class SecurityConfig {
             .requestMatchers(path(HttpMethod.GET, "/")).permitAll()
             // The page of the resident's personal link; it reads and answers through /api/confirmations.
             .requestMatchers(path(HttpMethod.GET, "/confirm/*")).permitAll()
+            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
             .anyRequest().authenticated());
     return stateless(http, authentication, problems);
   }
@@ -95,13 +96,14 @@ class SecurityConfig {
   }
 
   /**
-   * The engine's API is the staff's: a caller whose only group is {@code intake} (a channel system) or who
-   * has no group at all gets 403 there, whatever the engine's authorizations would show it.
+   * The engine's API is the staff's: a caller whose groups are only {@link Roles#SYSTEMS} (a channel system, a
+   * metrics scraper) or who has no group at all gets 403 there, whatever the engine's authorizations would show it.
    */
   private static AuthorizationDecision staff(Supplier<Authentication> authentication, RequestAuthorizationContext request) {
     Authentication caller = authentication.get();
     boolean staff = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
-        && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(group -> !Roles.INTAKE.equals(group));
+        && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+            .anyMatch(group -> !Roles.SYSTEMS.contains(group));
     return new AuthorizationDecision(staff);
   }
 
