@@ -118,6 +118,28 @@ abstract class AnalyticsScenarios {
   }
 
   @Test
+  void eachDayOfThePeriodHasTheAppealsReceivedAndAnsweredOnIt() {
+    List<Map<String, Object>> days = list("manager", "/api/analytics/daily?" + MARCH);
+
+    assertThat(days).hasSize(31);
+    assertThat(days.get(0)).isEqualTo(Map.of("date", "2025-03-01", "received", 0, "answered", 0));
+    Map<Object, Object> received = new java.util.TreeMap<>();
+    Map<Object, Object> answered = new java.util.TreeMap<>();
+    days.forEach(day -> {
+      if (((Number) day.get("received")).longValue() > 0) {
+        received.put(day.get("date"), day.get("received"));
+      }
+      if (((Number) day.get("answered")).longValue() > 0) {
+        answered.put(day.get("date"), day.get("answered"));
+      }
+    });
+    // The post of 31 March 23:30 in Novosibirsk is 31 March's, though it is still 16:30 UTC.
+    assertThat(received).isEqualTo(Map.of("2025-03-02", 1, "2025-03-05", 1, "2025-03-15", 1, "2025-03-20", 1,
+        "2025-03-31", 1));
+    assertThat(answered).isEqualTo(Map.of("2025-03-10", 1, "2025-03-16", 1, "2025-03-30", 1));
+  }
+
+  @Test
   void anOrganisationSeesOnlyItsOwnFiguresAndChannelSystemsNone() {
     assertThat(list("executor", "/api/analytics/kpi?" + MARCH)).isEmpty();
     assertThat(get("executor", "/api/analytics/heatmap?" + MARCH).get("total"))

@@ -48,6 +48,14 @@ class AnalyticsController {
     return analytics.kpi(Period.of(from, to, clock), organizationsOf(authentication));
   }
 
+  @GetMapping("/daily")
+  List<DailyCounts> daily(
+      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Authentication authentication) {
+    return analytics.daily(Period.of(from, to, clock), organizationsOf(authentication));
+  }
+
   private static Set<String> organizationsOf(Authentication authentication) {
     AppealReader reader = AppealReader.of(authentication);
     return reader.seesAll() ? null : reader.organizations();

@@ -33,6 +33,10 @@ record Period(LocalDate from, LocalDate to) {
     return new Period(start, end);
   }
 
+  List<LocalDate> days() {
+    return from.datesUntil(to.plusDays(1)).toList();
+  }
+
   /** The first instant of {@code from} in the region. */
   OffsetDateTime start(Clock clock) {
     return from.atStartOfDay(clock.getZone()).toOffsetDateTime();
