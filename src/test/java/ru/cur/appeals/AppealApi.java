@@ -24,7 +24,7 @@ public final class AppealApi {
   /** The name of every deployment made by {@link #deploy}. */
   public static final String TEST_DEPLOYMENT = "test-deployment";
   public static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
-  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+  public static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
   private final Function<String, TestRestTemplate> login;
 

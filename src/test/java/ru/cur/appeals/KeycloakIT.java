@@ -119,6 +119,26 @@ class KeycloakIT extends AccessScenarios {
   }
 
   @Test
+  void theDashboardReadsWithTheGroupsOfTheKeycloakLogin() {
+    Browser manager = new Browser();
+    manager.logIn(manager.open(keycloak.appUrl() + "/dashboard"), "manager", "manager-test-password");
+    HttpResponse<String> region = manager.open(keycloak.appUrl() + "/dashboard/api/kpi");
+    assertThat(region.statusCode()).isEqualTo(200);
+
+    Browser executor = new Browser();
+    HttpResponse<String> page = executor.logIn(executor.open(keycloak.appUrl() + "/dashboard"), "executor",
+        "executor-test-password");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).contains("script-src 'self'"));
+    HttpResponse<String> own = executor.open(keycloak.appUrl() + "/dashboard/api/kpi");
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).doesNotContain("iskitim-polyclinic", "minzdrav-nso");
+    assertThat(keycloak.anonymous().getForEntity("/dashboard/api/kpi", String.class).getStatusCode().value())
+        .isEqualTo(401);
+  }
+
+  @Test
   void onlyProcessOwnersDeployWithTheirTokens() {
     String model = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
         + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"keycloak-it\""

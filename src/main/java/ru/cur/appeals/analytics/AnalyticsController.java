@@ -19,7 +19,8 @@ import ru.cur.appeals.security.AppealReader;
  * people see their organisation's figures only.
  */
 @RestController
-@RequestMapping("/api/analytics")
+// The same figures for API clients (tokens, Basic) and for the dashboard's page (the webapps' login).
+@RequestMapping({"/api/analytics", "/dashboard/api"})
 class AnalyticsController {
 
   private final Analytics analytics;

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The embedded demo's identities are Camunda's own users: the APIs take HTTP Basic against them, the
@@ -37,13 +39,19 @@ class CamundaLogin implements ApiAuthentication {
   @Override
   public void secureWebapps(HttpSecurity http) throws Exception {
     http
+        // The dashboard's figures are read as whoever is logged into the webapps.
+        .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(RequestPaths.FIRST_ADMIN_SETUP)).denyAll()
+            .requestMatchers(path(RequestPaths.DASHBOARD_API)).authenticated()
             // Camunda's login form and the pages behind it: the webapps check their own session. The login
             // page asks /camunda-welcome on a first visit; a Basic challenge there would open the browser's
             // own login dialog over Camunda's, so it gets a plain 404 like any missing page.
             .anyRequest().permitAll())
-        .exceptionHandling(handling -> handling.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+        .exceptionHandling(handling -> handling
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                path(RequestPaths.DASHBOARD_API))
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout
             .logoutRequestMatcher(path(RequestPaths.LOGOUT))
             .logoutSuccessUrl(RequestPaths.WEBAPPS_HOME));

@@ -16,6 +16,10 @@ public final class RequestPaths {
   public static final String WEBAPPS = "/camunda/**";
   /** The webapps' own API, called by their pages: it answers 401, never a redirect to a login page. */
   public static final String WEBAPPS_API = "/camunda/api/**";
+  /** The managers' dashboard page; it logs in like the webapps. */
+  public static final String DASHBOARD = "/dashboard";
+  /** The dashboard's figures, for the page's own calls: 401, never a redirect, like the webapps' API. */
+  public static final String DASHBOARD_API = "/dashboard/api/**";
   /** The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never served. */
   public static final String FIRST_ADMIN_SETUP = "/camunda/api/admin/setup/**";
   /** Asked by the webapps' login page on a first visit. */

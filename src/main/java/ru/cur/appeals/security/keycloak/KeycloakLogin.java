@@ -1,8 +1,12 @@
 package ru.cur.appeals.security.keycloak;
 
+import static ru.cur.appeals.security.RequestPaths.anyOf;
 import static ru.cur.appeals.security.RequestPaths.path;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -11,6 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -80,16 +87,27 @@ class KeycloakLogin implements ApiAuthentication {
             .anyRequest().authenticated())
         .oauth2Login(login -> login
             .clientRegistrationRepository(registrations)
+            // The user's groups, as the ID token names them, are what the dashboard reads with.
+            .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(KeycloakLogin::groupsOf))
             .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)))
         .exceptionHandling(handling -> handling
             // The webapps' pages call their API in the background: a redirect there would be followed
             // invisibly, so the API answers 401 and the page itself goes to the login.
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                path(RequestPaths.WEBAPPS_API))
+                anyOf(RequestPaths.WEBAPPS_API, RequestPaths.DASHBOARD_API))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout
             .logoutRequestMatcher(path(RequestPaths.LOGOUT))
             .logoutSuccessHandler(endKeycloakSession));
+  }
+
+  private static Collection<GrantedAuthority> groupsOf(Collection<? extends GrantedAuthority> authorities) {
+    return authorities.stream()
+        .filter(OidcUserAuthority.class::isInstance)
+        .map(OidcUserAuthority.class::cast)
+        .flatMap(user -> Optional.ofNullable(user.getIdToken().getClaimAsStringList(GROUPS)).orElse(List.of()).stream())
+        .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+        .toList();
   }
 
   private static OAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository registrations) {

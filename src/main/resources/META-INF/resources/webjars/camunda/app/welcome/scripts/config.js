@@ -54,23 +54,14 @@ export default {
     availableLocales: ['ru'],
     fallbackLocale: 'ru'
   },
-  // links: [
-  //   {
-  //     label: 'Angular.js Docs',
-  //     href: 'https://code.angularjs.org/1.2.16/docs',
-  //     description: 'Almost interesting'
-  //   },
-  //   {
-  //     label: 'XKCD',
-  //     href: 'http://xkcd.org',
-  //     description: 'Nerdy comic'
-  //   },
-  //   {
-  //     label: 'Slashdot',
-  //     href: 'https://slashdot.org',
-  //     description: 'News for nerds, stuff that matter'
-  //   }
-  // ],
+  // The application's own pages beside the webapps; they use the same login.
+  links: [
+    {
+      label: 'Обзор для руководства',
+      href: '/dashboard',
+      description: 'Карта обращений по территориям и темам, просрочки по организациям, обращения по дням'
+    }
+  ],
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false
 };

@@ -1,0 +1,134 @@
+package ru.cur.appeals.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import ru.cur.appeals.AppealApi;
+import ru.cur.appeals.HeadlessChromium;
+import ru.cur.appeals.OnH2;
+
+/**
+ * A manager logs into the webapps, opens the dashboard in Chromium and reads the same figures as the API
+ * gives them; the page is saved as {@code target/browser/dashboard.png}.
+ */
+@OnH2
+class DashboardBrowserIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TestRestTemplate rest;
+
+  AppealApi api;
+  WebDriver browser;
+
+  @BeforeEach
+  void appealsAndABrowser() {
+    api = new AppealApi(rest);
+    for (String territory : List.of("berdsk", "berdsk", "iskitim")) {
+      api.register(post(territory));
+    }
+    String routed = api.register(post("berdsk"));
+    api.complete("moderator", routed, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));
+    browser = HeadlessChromium.start();
+  }
+
+  @AfterEach
+  void closeTheBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aManagerSeesOnTheDashboardTheFiguresOfTheApi() {
+    browser.get(url("/dashboard"));
+    WebElement message = waitFor(By.cssSelector("#message:not([hidden])"));
+    assertThat(message.getText()).contains("Войдите");
+
+    logIn("manager");
+    browser.get(url("/dashboard"));
+    waitFor(By.cssSelector("body[data-loaded]"));
+    HeadlessChromium.screenshot(browser, "dashboard");
+
+    Map<String, Object> heatMap = api(HttpMethod.GET, "/api/analytics/heatmap");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> total = (Map<String, Object>) heatMap.get("total");
+    for (String figure : List.of("received", "open", "overdue")) {
+      assertThat(browser.findElement(By.cssSelector("[data-figure='" + figure + "']")).getText()).as(figure)
+          .isEqualTo(String.valueOf(total.get(figure)));
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> cells = (List<Map<String, Object>>) heatMap.get("cells");
+    assertThat(cells).isNotEmpty();
+    for (Map<String, Object> cell : cells) {
+      WebElement shown = browser.findElement(By.cssSelector(
+          "#heatmap td[data-territory='" + cell.get("territory") + "'][data-category='" + cell.get("category") + "']"));
+      assertThat(shown.getText()).isEqualTo(String.valueOf(cell.get("received")));
+    }
+    List<Map<String, Object>> kpi = api.as("manager")
+        .exchange("/api/analytics/kpi", HttpMethod.GET, null, AppealApi.LIST).getBody();
+    assertThat(kpi).isNotEmpty();
+    for (Map<String, Object> organization : kpi) {
+      WebElement row = browser.findElement(By.cssSelector("#kpi tr[data-organization='"
+          + organization.get("organization") + "']"));
+      assertThat(row.findElement(By.cssSelector("td[data-received]")).getText())
+          .isEqualTo(String.valueOf(organization.get("received")));
+    }
+    assertThat(browser.findElements(By.cssSelector("#daily .day"))).hasSize(30);
+  }
+
+  @Test
+  void anOrganisationsClerkSeesOnlyItsOrganisationsFigures() {
+    logIn("executor");
+    browser.get(url("/dashboard?channel=SOCIAL"));
+    waitFor(By.cssSelector("body[data-loaded]"));
+
+    // An organisation's clerk sees the dashboard of their organisations only: the Iskitim post is not there.
+    assertThat(browser.findElements(By.cssSelector("#heatmap td[data-territory='iskitim']"))).isEmpty();
+  }
+
+  private void logIn(String user) {
+    browser.get(url("/camunda/app/welcome/default/"));
+    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(By.cssSelector("a[href='/dashboard']"));
+  }
+
+  private WebElement waitFor(By what) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(what));
+  }
+
+  private Map<String, Object> api(HttpMethod method, String path) {
+    return api.as("manager").exchange(path, method, null, AppealApi.OBJECT).getBody();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static Map<String, Object> post(String territory) {
+    Map<String, Object> post = new HashMap<>(Map.of("channel", "SOCIAL", "externalId", "vk-" + UUID.randomUUID(),
+        "text", "Яма во дворе", "territory", territory, "category", "roads",
+        "author", Map.of("name", "Пётр", "profileUrl", "https://vk.com/id1"), "sourceUrl", "https://vk.com/wall-1_1"));
+    return post;
+  }
+}
