@@ -140,6 +140,18 @@ abstract class AnalyticsScenarios {
   }
 
   @Test
+  void theOverdueListStartsWithTheLongestOverdueAndLeadsToTheProcessInstance() {
+    List<Map<String, Object>> overdue = list("supervisor", "/api/analytics/overdue");
+
+    assertThat(overdue).extracting(appeal -> appeal.get("dueAt").toString().substring(0, 10))
+        .containsExactly("2025-04-01", "2025-04-02");
+    assertThat(overdue.get(0)).containsEntry("organization", OB).containsEntry("status", "IN_WORK")
+        .containsEntry("categoryName", "Лекарственное обеспечение").containsEntry("territoryName", "город Обь")
+        .containsKey("processInstanceId");
+    assertThat(list("executor", "/api/analytics/overdue")).isEmpty();
+  }
+
+  @Test
   void anOrganisationSeesOnlyItsOwnFiguresAndChannelSystemsNone() {
     assertThat(list("executor", "/api/analytics/kpi?" + MARCH)).isEmpty();
     assertThat(get("executor", "/api/analytics/heatmap?" + MARCH).get("total"))

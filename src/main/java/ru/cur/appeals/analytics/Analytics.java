@@ -116,6 +116,33 @@ class Analytics {
         .list();
   }
 
+  /** The open appeals past a deadline now, the longest overdue first (at most {@code limit}). */
+  List<OverdueAppeal> overdue(Set<String> organizations, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("now", OffsetDateTime.now(clock));
+    params.put("limit", limit);
+    if (organizations != null) {
+      params.put("organizations", organizations.isEmpty() ? Set.of(NONE) : organizations);
+    }
+    return jdbc.sql("""
+            select registration_number, organization, status, coalesce(category, category_hint) as category,
+                   territory, next_due_at, process_instance_id
+              from appeal where status <> 'CLOSED' and next_due_at < :now"""
+            + onlyOf(organizations, "organization") + " order by next_due_at, registration_number limit :limit")
+        .params(params)
+        .query((row, n) -> {
+          String organization = row.getString("organization");
+          String category = row.getString("category");
+          String territory = row.getString("territory");
+          return new OverdueAppeal(row.getString("registration_number"), organization,
+              organization == null ? null : referenceData.organizationName(organization), row.getString("status"),
+              category == null ? NO_CATEGORY : referenceData.categoryName(category),
+              territory == null ? NO_TERRITORY : referenceData.territoryName(territory),
+              row.getObject("next_due_at", OffsetDateTime.class), row.getString("process_instance_id"));
+        })
+        .list();
+  }
+
   /**
    * Appeals received and answered on each day of the period. Days are the region's: their bounds are computed
    * here and joined as a table of values, which every database answers alike and with the indexes on the two

@@ -23,6 +23,8 @@ import ru.cur.appeals.security.AppealReader;
 @RequestMapping({"/api/analytics", "/dashboard/api"})
 class AnalyticsController {
 
+  static final int OVERDUE_LIST_SIZE = 200;
+
   private final Analytics analytics;
   private final Clock clock;
 
@@ -55,6 +57,12 @@ class AnalyticsController {
       @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       Authentication authentication) {
     return analytics.daily(Period.of(from, to, clock), organizationsOf(authentication));
+  }
+
+  /** The longest overdue open appeals, with their process instances: what a supervisor chases first. */
+  @GetMapping("/overdue")
+  List<OverdueAppeal> overdue(Authentication authentication) {
+    return analytics.overdue(organizationsOf(authentication), OVERDUE_LIST_SIZE);
   }
 
   private static Set<String> organizationsOf(Authentication authentication) {
