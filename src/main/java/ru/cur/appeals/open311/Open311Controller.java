@@ -29,11 +29,12 @@ import ru.cur.appeals.regulation.Deadlines;
  * {@code api_key} ({@link ApiKeyFilter}).
  */
 @RestController
-@RequestMapping(Open311Controller.BASE)
 class Open311Controller {
 
   static final String BASE = "/open311/v2";
   private static final String FORMAT = ".{format:json|xml}";
+  /** When the API last changed in a way its clients see: discovery tells them to look again. */
+  private static final String CHANGESET = "2026-11-23T00:00:00Z";
 
   private final ServiceCatalogue catalogue;
   private final ServiceRequestIntake intake;
@@ -55,30 +56,29 @@ class Open311Controller {
   }
 
   /** The spec's service discovery: where this endpoint is and which formats it speaks. */
-  @GetMapping("/discovery" + FORMAT)
+  @GetMapping(BASE + "/discovery" + FORMAT)
   ResponseEntity<String> discovery(@PathVariable("format") String format) {
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
     endpoint.put("url", publicUrl.replaceAll("/+$", "") + BASE);
-    endpoint.put("changeset", "2026-05-01T00:00:00Z");
+    endpoint.put("changeset", CHANGESET);
     endpoint.put("type", "production");
-    endpoint.put("formats", new Open311Document.Elements("format",
-        List.of(Open311Format.XML.contentType().toString(), Open311Format.JSON.contentType().toString())));
+    endpoint.put("formats", new Open311Document.Elements("format", List.of("text/xml", "application/json")));
     Map<String, Object> discovery = new LinkedHashMap<>();
-    discovery.put("changeset", "2026-05-01T00:00:00Z");
+    discovery.put("changeset", CHANGESET);
     discovery.put("contact", "Центр управления регионом");
     discovery.put("key_service", "Ключ api_key выдаёт Центр управления регионом по заявке разработчика приложения");
     discovery.put("endpoints", new Open311Document.Elements("endpoint", List.of(endpoint)));
     return ok(format, new Open311Document("discovery", discovery));
   }
 
-  @GetMapping("/services" + FORMAT)
+  @GetMapping(BASE + "/services" + FORMAT)
   ResponseEntity<String> services(@PathVariable("format") String format) {
     return ok(format, Open311Document.list("services", "service",
         catalogue.services().stream().map(catalogue::summary).toList()));
   }
 
-  @GetMapping("/services/{code}" + FORMAT)
+  @GetMapping(BASE + "/services/{code}" + FORMAT)
   ResponseEntity<String> service(@PathVariable("code") String code, @PathVariable("format") String format) {
     Category service = catalogue.service(code)
         .orElseThrow(() -> Open311Exception.notFound("No service '" + code + "'; GET services lists them"));
@@ -86,7 +86,7 @@ class Open311Controller {
   }
 
   /** {@code 201} for a new request, {@code 200} with the same id when the client repeats one (see the intake). */
-  @PostMapping("/requests" + FORMAT)
+  @PostMapping(BASE + "/requests" + FORMAT)
   ResponseEntity<String> create(@PathVariable("format") String format, @RequestParam MultiValueMap<String, String> form,
       @RequestAttribute(ApiKeyFilter.CLIENT) String client) {
     ServiceRequestForm request = ServiceRequestForm.of(form);
@@ -103,7 +103,7 @@ class Open311Controller {
         .body(writer.text(format(format), Open311Document.list("service_requests", "request", List.of(receipt))));
   }
 
-  @GetMapping("/requests" + FORMAT)
+  @GetMapping(BASE + "/requests" + FORMAT)
   ResponseEntity<String> requests(@PathVariable("format") String format,
       @RequestParam(name = "service_request_id", required = false) String ids,
       @RequestParam(name = "service_code", required = false) String serviceCodes,
@@ -117,15 +117,15 @@ class Open311Controller {
     return ok(format, Open311Document.list("service_requests", "request", requests.find(query)));
   }
 
-  @GetMapping("/requests/{id}" + FORMAT)
+  @GetMapping(BASE + "/requests/{id}" + FORMAT)
   ResponseEntity<String> request(@PathVariable("id") String id, @PathVariable("format") String format) {
     Map<String, Object> found = requests.get(id)
         .orElseThrow(() -> Open311Exception.notFound("No service request " + id));
     return ok(format, Open311Document.list("service_requests", "request", List.of(found)));
   }
 
-  /** Anything else under the API, so that clients get the spec's error rather than the staff API's. */
-  @RequestMapping("/**")
+  /** Anything else under Open311 (another version, another format), so that clients get the spec's error. */
+  @RequestMapping("/open311/**")
   ResponseEntity<String> unknown() {
     throw Open311Exception.notFound("No such Open311 resource; the API has discovery, services, "
         + "services/{service_code}, requests and requests/{service_request_id}, each ending in .json or .xml");

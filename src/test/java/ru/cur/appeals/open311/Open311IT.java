@@ -330,6 +330,7 @@ class Open311IT {
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     assertThat(xpath(unknown.getBody(), "/errors/error/description")).startsWith("No such Open311 resource");
     assertThat(errors(get("/open311/v2/services.csv"))).singleElement().asString().startsWith("404: No such Open311 resource");
+    assertThat(errors(get("/open311/v3/services.json"))).singleElement().asString().startsWith("404: No such Open311 resource");
   }
 
   // --- api_key ---
@@ -453,7 +454,7 @@ class Open311IT {
     JsonNode endpoint = discovery.get("endpoints").get(0);
     assertThat(endpoint.get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
     assertThat(endpoint.get("url").asText()).endsWith("/open311/v2");
-    assertThat(endpoint.get("formats").toString()).contains("text/xml", "application/json");
+    assertThat(endpoint.get("formats")).containsExactly(json.readTree("\"text/xml\""), json.readTree("\"application/json\""));
     assertThat(xpath(get("/open311/v2/discovery.xml").getBody(), "count(/discovery/endpoints/endpoint/formats/format)"))
         .isEqualTo("2");
   }
