@@ -31,7 +31,8 @@ public record Appeal(
     String processInstanceId,
     String firstReplyText,
     String repeatOf,
-    String problem) {
+    String problem,
+    OffsetDateTime updatedAt) {
 
   public record Author(String name, String email, String phone, String postalAddress, String profileUrl) {}
 

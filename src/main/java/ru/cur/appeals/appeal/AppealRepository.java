@@ -21,7 +21,8 @@ public class AppealRepository {
       id, registration_number, channel, external_id, text, author_name, author_email, author_phone,
       author_postal_address, author_profile_url, territory, lat, lon, address, category_hint, category,
       source_url, received_at, registered_at, status, outcome, closing_reason, duplicate_of, forwarded_to,
-      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text, repeat_of, problem""";
+      organization, response_type, answer_text, answered_at, closed_at, process_instance_id, first_reply_text, repeat_of, problem,
+      updated_at""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -261,6 +262,47 @@ public class AppealRepository {
     return new Page<>(items, search.page(), search.size(), total);
   }
 
+  /**
+   * What a channel's own registry lists: appeals that came through {@code channel}, received within
+   * {@code [from, to]}, about these categories (by the moderator's category, else the channel's hint; all when
+   * empty), open or closed ({@code null}: both); newest first, at most {@code limit}.
+   */
+  public record ChannelListing(Channel channel, Collection<String> categories, OffsetDateTime from,
+      OffsetDateTime to, Boolean closed, int limit) {}
+
+  public List<Appeal> list(ChannelListing listing) {
+    StringBuilder where = new StringBuilder(" where channel = ? and received_at >= ? and received_at <= ?");
+    List<Object> params = new ArrayList<>(List.of(listing.channel().name(), listing.from(), listing.to()));
+    if (!listing.categories().isEmpty()) {
+      where.append(" and coalesce(category, category_hint) in (").append(placeholders(listing.categories())).append(")");
+      params.addAll(listing.categories());
+    }
+    if (listing.closed() != null) {
+      where.append(listing.closed() ? " and status = ?" : " and status <> ?");
+      params.add(AppealStatus.CLOSED.name());
+    }
+    params.add(listing.limit());
+    return jdbc.sql("select " + COLUMNS + " from appeal" + where + " order by received_at desc, id desc limit ?")
+        .params(params)
+        .query(AppealRepository::map)
+        .list();
+  }
+
+  /** The appeals of {@code channel} among these registration numbers, newest first; others are left out. */
+  public List<Appeal> findByNumbers(Channel channel, Collection<String> registrationNumbers) {
+    if (registrationNumbers.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(channel.name());
+    params.addAll(registrationNumbers);
+    return jdbc.sql("select " + COLUMNS + " from appeal where channel = ? and registration_number in ("
+            + placeholders(registrationNumbers) + ") order by received_at desc, id desc")
+        .params(params)
+        .query(AppealRepository::map)
+        .list();
+  }
+
   private static String placeholders(Collection<?> values) {
     return String.join(", ", values.stream().map(v -> "?").toList());
   }
@@ -301,6 +343,7 @@ public class AppealRepository {
         rs.getString("process_instance_id"),
         rs.getString("first_reply_text"),
         rs.getString("repeat_of"),
-        rs.getString("problem"));
+        rs.getString("problem"),
+        rs.getObject("updated_at", OffsetDateTime.class));
   }
 }

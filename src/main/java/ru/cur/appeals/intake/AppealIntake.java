@@ -76,7 +76,8 @@ public class AppealIntake {
         location == null ? null : new Appeal.Location(location.lat(), location.lon()),
         submission.address(), submission.category(), null, submission.sourceUrl(),
         utc(submission.receivedAt() == null ? now : submission.receivedAt()), utc(now),
-        AppealStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        AppealStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        utc(now)));
     ProcessInstance instance = runtime.startProcessInstanceByKey(AppealProcess.KEY, number, Variables.createVariables()
         .putValue(AppealProcess.APPEAL_ID, number)
         .putValue(AppealProcess.CHANNEL, channel.name())
