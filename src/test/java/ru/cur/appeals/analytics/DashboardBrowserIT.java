@@ -3,6 +3,7 @@ package ru.cur.appeals.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.cur.appeals.AppealApi;
 import ru.cur.appeals.HeadlessChromium;
 import ru.cur.appeals.OnH2;
@@ -34,6 +36,8 @@ class DashboardBrowserIT {
   int port;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  JdbcClient jdbc;
 
   AppealApi api;
   WebDriver browser;
@@ -93,6 +97,36 @@ class DashboardBrowserIT {
           .isEqualTo(String.valueOf(organization.get("received")));
     }
     assertThat(browser.findElements(By.cssSelector("#daily .day"))).hasSize(30);
+  }
+
+  @Test
+  void aManagerSeesTheAppealsInCockpitAndOpensAnOverdueOnesProcessInstance() {
+    String late = api.register(post("iskitim"));
+    jdbc.sql("update appeal set next_due_at = :due where registration_number = :id")
+        .param("due", OffsetDateTime.now().minusDays(2)).param("id", late).update();
+    String processInstance = jdbc.sql("select process_instance_id from appeal where registration_number = :id")
+        .param("id", late).query(String.class).single();
+
+    browser.get(url("/camunda/app/cockpit/default/"));
+    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys("manager");
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("manager");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement plugin = waitFor(By.cssSelector("[data-appeals-plugin='loaded']"));
+    HeadlessChromium.screenshot(browser, "cockpit-dashboard");
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> cells = (List<Map<String, Object>>) api(HttpMethod.GET, "/api/analytics/heatmap").get("cells");
+    for (Map<String, Object> cell : cells) {
+      assertThat(plugin.findElement(By.cssSelector("td[data-territory='" + cell.get("territory") + "'][data-category='"
+          + cell.get("category") + "']")).getText()).isEqualTo(String.valueOf(cell.get("received")));
+    }
+    WebElement overdue = plugin.findElement(By.cssSelector("tr[data-appeal='" + late + "'] a"));
+    overdue.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlContains("/process-instance/" + processInstance));
+    // The instance's diagram: Cockpit has left its dashboard for the process instance.
+    waitFor(By.cssSelector(".djs-container"));
+    HeadlessChromium.screenshot(browser, "cockpit-process-instance");
   }
 
   @Test
