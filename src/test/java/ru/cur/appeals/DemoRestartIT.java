@@ -51,7 +51,8 @@ class DemoRestartIT {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(AppealEngineApplication.class)
-        .run("--server.port=0", "--appeals.data-dir=" + data.toAbsolutePath());
+        .run("--server.port=0", "--appeals.data-dir=" + data.toAbsolutePath(),
+            "--appeals.delivery.schedule.enabled=false");
   }
 
   private static AppealApi api(ConfigurableApplicationContext app) {
