@@ -49,7 +49,7 @@ class MailCourier implements Courier {
     try {
       return new InternetAddress(from, true);
     } catch (AddressException e) {
-      throw new IllegalArgumentException("appeals.delivery.mail.from (APPEALS_MAIL_FROM) is not an address: " + from, e);
+      throw new IllegalArgumentException("appeals.delivery.mail.from (APPEALS_MAIL_FROM) is no address: " + from, e);
     }
   }
 

@@ -56,7 +56,7 @@ class NoticeController {
     return notices.find(status, appeal, page, size);
   }
 
-  /** A FAILED or UNDELIVERABLE notice goes again at the next round, e.g. once the mail server or the address is fixed. */
+  /** A FAILED or UNDELIVERABLE notice goes at the next round, e.g. once the mail server or the address is fixed. */
   @PostMapping("/{id}/retry")
   NoticeView sendAgain(@PathVariable("id") long id, Authentication authentication) {
     boolean allowed = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
