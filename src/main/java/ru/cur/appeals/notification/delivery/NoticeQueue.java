@@ -38,8 +38,12 @@ class NoticeQueue {
     this.settings = settings;
   }
 
-  /** Claims up to {@code batch-size} due notices for {@code node}, oldest due first. */
-  List<ClaimedNotice> claimDue(String node) {
+  /**
+   * Up to {@code batch-size} notices due now, oldest due first: pending ones whose time has come, then those whose
+   * node died while sending (its claim ran out). Only candidates: each is {@link #claim claimed} right before it is
+   * sent, so that its claim covers one delivery and not the wait behind the rest of the batch.
+   */
+  List<Long> due() {
     OffsetDateTime now = now();
     giveUpAbandoned(now);
     List<Long> due = new ArrayList<>(jdbc.sql("""
@@ -52,14 +56,12 @@ class NoticeQueue {
           order by claimed_until, id limit :limit""")
           .param("now", now).param("limit", settings.batchSize() - due.size()).query(Long.class).list());
     }
-    List<ClaimedNotice> claimed = new ArrayList<>();
-    for (long id : due) {
-      claim(id, node, now).ifPresent(claimed::add);
-    }
-    return claimed;
+    return due;
   }
 
-  private Optional<ClaimedNotice> claim(long id, String node, OffsetDateTime now) {
+  /** The notice for {@code node}'s next attempt, if it is still due and no other node won it meanwhile. */
+  Optional<ClaimedNotice> claim(long id, String node) {
+    OffsetDateTime now = now();
     int won = jdbc.sql("""
         update notification_outbox
         set status = 'SENDING', claimed_by = :node, claimed_until = :until, attempts = attempts + 1

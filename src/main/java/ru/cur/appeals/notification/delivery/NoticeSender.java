@@ -2,7 +2,7 @@ package ru.cur.appeals.notification.delivery;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,21 +55,26 @@ public class NoticeSender {
   }
 
   /**
-   * One round: claims up to a batch of due notices and delivers them one by one.
+   * One round: takes up to a batch of due notices and delivers each that this node wins, one by one.
    *
-   * @return how many notices this round claimed; the scheduler simply runs again later, a test until it is 0
+   * @return how many notices this node attempted; the scheduler simply runs again later, a test until it is 0
    */
   public int deliverDue() {
-    List<ClaimedNotice> claimed = queue.claimDue(node);
-    for (ClaimedNotice notice : claimed) {
+    int attempted = 0;
+    for (long id : queue.due()) {
+      Optional<ClaimedNotice> claimed = queue.claim(id, node);
+      if (claimed.isEmpty()) {
+        continue;
+      }
+      attempted++;
       try {
-        deliver(notice);
+        deliver(claimed.get());
       } catch (RuntimeException e) {
         // The database went away mid-round: the notice keeps its claim until it runs out, then goes again.
-        log.error("Notice {}: attempt {} interrupted", notice.id(), notice.attempt(), e);
+        log.error("Notice {}: attempt {} interrupted", id, claimed.get().attempt(), e);
       }
     }
-    return claimed.size();
+    return attempted;
   }
 
   private void deliver(ClaimedNotice notice) {

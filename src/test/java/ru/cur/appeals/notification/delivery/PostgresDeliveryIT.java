@@ -53,8 +53,8 @@ class PostgresDeliveryIT extends DeliveryScenarios {
     };
     Couriers couriers = new Couriers(List.of(counting), settings);
     List<NoticeSender> nodes = List.of(
-        new NoticeSender(queue(), couriers, letters, appeals, "node-a"),
-        new NoticeSender(queue(), couriers, letters, appeals, "node-b"));
+        new NoticeSender(queue, couriers, letters, appeals, "node-a"),
+        new NoticeSender(queue, couriers, letters, appeals, "node-b"));
 
     ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
     CountDownLatch start = new CountDownLatch(1);
