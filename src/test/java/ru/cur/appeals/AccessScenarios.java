@@ -113,10 +113,26 @@ abstract class AccessScenarios {
   }
 
   @Test
+  void residentsNoticesAreReadByWhoReadsEveryAppealAndSentAgainByWhoActsForTheWholeCenter() {
+    for (String reader : List.of("moderator", "supervisor", "manager", "auditor", "admin")) {
+      assertThat(status(reader, HttpMethod.GET, "/api/notices?status=FAILED")).as(reader).isEqualTo(200);
+    }
+    for (String other : List.of("executor", "head", "ministry", "owner", "intake")) {
+      assertThat(status(other, HttpMethod.GET, "/api/notices")).as(other).isEqualTo(403);
+    }
+    String unknownNotice = "/api/notices/" + Long.MAX_VALUE + "/retry";
+    for (String reader : List.of("manager", "auditor", "executor", "intake")) {
+      assertThat(status(reader, HttpMethod.POST, unknownNotice)).as(reader).isEqualTo(403);
+    }
+    assertThat(status("supervisor", HttpMethod.POST, unknownNotice)).isEqualTo(404);
+    assertThat(status("moderator", HttpMethod.POST, unknownNotice)).isEqualTo(404);
+  }
+
+  @Test
   void nothingAnswersWithoutAuthenticationButHealthAndTheResidentsLink() {
-    for (String path : List.of("/api/appeals", "/api/reference/territories", "/api/problems/1", "/engine-rest/task",
-        "/engine-rest/process-definition", "/engine-rest/deployment", "/actuator/info", "/actuator/metrics",
-        "/camunda/api/engine/engine/default/task")) {
+    for (String path : List.of("/api/appeals", "/api/notices", "/api/reference/territories", "/api/problems/1",
+        "/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/deployment", "/actuator/info",
+        "/actuator/metrics", "/camunda/api/engine/engine/default/task")) {
       assertThat(anonymous().getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
     }
     // The webapps ask who is logged in; Camunda's own login answers "nobody" with 404, Keycloak's with 401.

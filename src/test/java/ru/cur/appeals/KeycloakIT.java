@@ -42,7 +42,8 @@ class KeycloakIT extends AccessScenarios {
             "--APPEALS_WEBAPPS_CLIENT_SECRET=" + KeycloakServer.WEBAPPS_SECRET,
             "--APPEALS_IDENTITY_CLIENT_SECRET=" + KeycloakServer.IDENTITY_SECRET,
             "--APPEALS_PUBLIC_URL=" + keycloak.appUrl(),
-            "--camunda.bpm.job-execution.enabled=false");
+            "--APPEALS_SMTP_HOST=localhost", "--APPEALS_MAIL_FROM=ЦУР <noreply@example.ru>",
+            "--camunda.bpm.job-execution.enabled=false", "--appeals.delivery.schedule.enabled=false");
   }
 
   @AfterAll

@@ -15,6 +15,8 @@ import org.springframework.test.annotation.DirtiesContext;
 // static registry, so a second cached application would answer with the first one's engine.
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-    // Timers run when a test executes them (DeadlineScenarios), never by the clock during a scenario.
-    properties = {"appeals.data-dir=./target/it-data/h2-${random.uuid}", "camunda.bpm.job-execution.enabled=false"})
+    // Timers run when a test executes them (DeadlineScenarios), never by the clock during a scenario; notices go
+    // when a test delivers them (DeliveryScenarios).
+    properties = {"appeals.data-dir=./target/it-data/h2-${random.uuid}", "camunda.bpm.job-execution.enabled=false",
+        "appeals.delivery.schedule.enabled=false"})
 public @interface OnH2 {}

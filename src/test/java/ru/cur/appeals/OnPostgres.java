@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
 // One application per JVM at a time: Camunda's REST API finds its engine by the name "default" in a
 // static registry, so a second cached application would answer with the first one's engine.
 @DirtiesContext
-// Timers run when a test executes them (DeadlineScenarios), never by the clock during a scenario.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
+// Timers run when a test executes them (DeadlineScenarios), never by the clock during a scenario; notices go
+// when a test delivers them (DeliveryScenarios).
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "appeals.delivery.schedule.enabled=false"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public @interface OnPostgres {}

@@ -32,7 +32,8 @@ class ProductionProfileIT {
         .profiles("production")
         .run("--server.port=0", "--APPEALS_DB_URL=" + url, "--APPEALS_DB_USER=postgres",
             "--APPEALS_DB_PASSWORD=postgres", "--APPEALS_KEYCLOAK_URL=http://localhost:9",
-            "--APPEALS_WEBAPPS_CLIENT_SECRET=unused", "--APPEALS_IDENTITY_CLIENT_SECRET=unused")) {
+            "--APPEALS_WEBAPPS_CLIENT_SECRET=unused", "--APPEALS_IDENTITY_CLIENT_SECRET=unused",
+            "--APPEALS_SMTP_HOST=localhost", "--APPEALS_MAIL_FROM=ЦУР <noreply@example.ru>")) {
       TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
           .rootUri("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
       assertThat(http.getForEntity("/actuator/health/readiness", Map.class).getStatusCode().value()).isEqualTo(200);
