@@ -33,36 +33,34 @@ class AnalyticsController {
     this.clock = clock;
   }
 
+  /** {@code from} and {@code to} of a request, both optional ISO dates. */
+  record Days(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
+
   @GetMapping("/heatmap")
-  HeatMap heatMap(
-      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(name = "channel", required = false) Channel channel,
+  HeatMap heatMap(Days days, @RequestParam(name = "channel", required = false) Channel channel,
       Authentication authentication) {
-    return analytics.heatMap(Period.of(from, to, clock), channel == null ? null : channel.name(),
-        organizationsOf(authentication));
+    return analytics.heatMap(period(days), channel == null ? null : channel.name(), organizationsOf(authentication));
   }
 
   @GetMapping("/kpi")
-  List<OrganizationKpi> kpi(
-      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication authentication) {
-    return analytics.kpi(Period.of(from, to, clock), organizationsOf(authentication));
+  List<OrganizationKpi> kpi(Days days, Authentication authentication) {
+    return analytics.kpi(period(days), organizationsOf(authentication));
   }
 
   @GetMapping("/daily")
-  List<DailyCounts> daily(
-      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication authentication) {
-    return analytics.daily(Period.of(from, to, clock), organizationsOf(authentication));
+  List<DailyCounts> daily(Days days, Authentication authentication) {
+    return analytics.daily(period(days), organizationsOf(authentication));
   }
 
   /** The longest overdue open appeals, with their process instances: what a supervisor chases first. */
   @GetMapping("/overdue")
   List<OverdueAppeal> overdue(Authentication authentication) {
     return analytics.overdue(organizationsOf(authentication), OVERDUE_LIST_SIZE);
+  }
+
+  private Period period(Days days) {
+    return Period.of(days.from(), days.to(), clock);
   }
 
   private static Set<String> organizationsOf(Authentication authentication) {
