@@ -71,8 +71,8 @@ class DemoRestartIT {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       assertThat(deliveredVia(jdbc, official)).isEqualTo("SENT log");
       assertThat(deliveredVia(jdbc, post)).isEqualTo("SENT log");
-      // Printed letters are nobody's yet, not even the log's: they wait for a clerk, visibly.
-      assertThat(deliveredVia(jdbc, printed)).isEqualTo("UNDELIVERABLE null");
+      // Printed letters need no settings: in the demo too they become a PDF and a clerk's task.
+      assertThat(deliveredVia(jdbc, printed)).isEqualTo("SENT post");
       assertThat(api.as("manager").getForEntity("/actuator/health", String.class).getStatusCode().value())
           .isEqualTo(200);
     }

@@ -1,5 +1,6 @@
 package ru.cur.appeals.security;
 
+import static ru.cur.appeals.security.RequestPaths.anyOf;
 import static ru.cur.appeals.security.RequestPaths.path;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -39,18 +40,18 @@ class CamundaLogin implements ApiAuthentication {
   @Override
   public void secureWebapps(HttpSecurity http) throws Exception {
     http
-        // The dashboard's figures are read as whoever is logged into the webapps.
+        // The dashboard's figures and the printed letters are read as whoever is logged into the webapps.
         .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(RequestPaths.FIRST_ADMIN_SETUP)).denyAll()
-            .requestMatchers(path(RequestPaths.DASHBOARD_API)).authenticated()
+            .requestMatchers(path(RequestPaths.DASHBOARD_API), path(RequestPaths.LETTERS)).authenticated()
             // Camunda's login form and the pages behind it: the webapps check their own session. The login
             // page asks /camunda-welcome on a first visit; a Basic challenge there would open the browser's
             // own login dialog over Camunda's, so it gets a plain 404 like any missing page.
             .anyRequest().permitAll())
         .exceptionHandling(handling -> handling
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                path(RequestPaths.DASHBOARD_API))
+                anyOf(RequestPaths.DASHBOARD_API, RequestPaths.LETTERS))
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout
             .logoutRequestMatcher(path(RequestPaths.LOGOUT))

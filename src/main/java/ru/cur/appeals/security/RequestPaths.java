@@ -20,6 +20,11 @@ public final class RequestPaths {
   public static final String DASHBOARD = "/dashboard";
   /** The dashboard's figures, for the page's own calls: 401, never a redirect, like the webapps' API. */
   public static final String DASHBOARD_API = "/dashboard/api/**";
+  /**
+   * Printed letters' PDFs, linked from the clerk's task in Tasklist: read as whoever is logged into the webapps,
+   * 401 and never a redirect without a session, like the dashboard's figures.
+   */
+  public static final String LETTERS = "/letters/**";
   /** The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never served. */
   public static final String FIRST_ADMIN_SETUP = "/camunda/api/admin/setup/**";
   /** Asked by the webapps' login page on a first visit. */

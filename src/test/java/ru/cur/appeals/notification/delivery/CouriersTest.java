@@ -91,7 +91,7 @@ class CouriersTest {
     return new Appeal(1, "ЦУР-2026-000001", channel, post ? "external-1" : null, "Текст", new Appeal.Author(
         "Анна Сергеевна Ким", email, null, postalAddress, null), "berdsk", null, null, null, null,
         post ? "https://vk.com/wall-1_2" : null, now, now, AppealStatus.MODERATION, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, now);
+        null, null, null, null, null, null, null, null);
   }
 
   private record Stub(Way way, String missing) implements Courier {

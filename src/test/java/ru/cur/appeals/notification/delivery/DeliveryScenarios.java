@@ -257,8 +257,11 @@ abstract class DeliveryScenarios {
   }
 
   @Test
-  void anOfficialLetterWithoutAnEmailIsUndeliverableWithTheReasonAndNotTriedAgain() {
+  void aNoticeNoWayReachesIsUndeliverableWithTheReasonAndNotTriedAgain() {
     String id = api.register(officialComplaint(null, "633010, Бердск, ул. Морская, 5, кв. 7"));
+    // The resident had their address erased (152-ФЗ): neither an e-mail nor a printed letter reaches them now.
+    jdbc.sql("update appeal set author_postal_address = null where registration_number = :id").param("id", id)
+        .update();
 
     deliverEverythingDue();
     moveTheClock(Duration.ofDays(1));
@@ -267,7 +270,7 @@ abstract class DeliveryScenarios {
     Map<String, Object> notice = notices(id).get(0);
     assertThat(notice).containsEntry("status", "UNDELIVERABLE").containsEntry("attempts", 0);
     assertThat((String) notice.get("lastError")).contains("электронная почта: заявитель не оставил адреса")
-        .contains("печатное письмо: автоматическая отправка не подключена");
+        .contains("печатное письмо: заявитель не оставил почтового адреса");
     assertThat(page("moderator", "status=UNDELIVERABLE&appeal=" + id).getBody()).containsEntry("total", 1);
     assertThat(component(health("manager"), "noticeDelivery")).extractingByKey("details")
         .asInstanceOf(InstanceOfAssertFactories.MAP).extractingByKey("undeliverable")
