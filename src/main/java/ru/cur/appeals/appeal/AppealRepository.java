@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,6 +72,31 @@ public class AppealRepository {
   public void attachProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update appeal set process_instance_id = :pid where id = :id")
         .param("pid", processInstanceId).param("id", id).update();
+  }
+
+  /**
+   * Marks an appeal as registered in another registry and imported here at {@code importedAt} by the
+   * import {@code importId}: its moderation counts from the import, its answer from its own registration.
+   */
+  public void markImported(long id, String importId, OffsetDateTime importedAt) {
+    jdbc.sql("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
+        .param("importedAt", importedAt.withOffsetSameInstant(ZoneOffset.UTC)).param("importId", importId)
+        .param("id", id).update();
+  }
+
+  /** When the appeal was imported from another registry; empty for an appeal registered here. */
+  public Optional<OffsetDateTime> importedAt(long id) {
+    return jdbc.sql("select imported_at from appeal where id = :id")
+        .param("id", id).query(OffsetDateTime.class).list().stream().filter(Objects::nonNull).findFirst();
+  }
+
+  /** Which of the registration numbers the registry already holds. */
+  public Set<String> existingNumbers(Collection<String> registrationNumbers) {
+    if (registrationNumbers.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(jdbc.sql("select registration_number from appeal where registration_number in (:numbers)")
+        .param("numbers", registrationNumbers).query(String.class).list());
   }
 
   public Optional<Appeal> findByNumber(String registrationNumber) {
