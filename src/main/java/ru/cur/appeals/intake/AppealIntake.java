@@ -83,11 +83,9 @@ public class AppealIntake {
    * have passed {@link #validate}; its {@code receivedAt} is the registration date.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Appeal registerImported(AppealSubmission submission, String registrationNumber, String importId) {
-    long id = appeals.nextId();
-    Channel channel = Channel.valueOf(submission.channel());
-    store(id, registrationNumber, channel, submission, submission.receivedAt(), submission.receivedAt(), importId);
-    return appeals.getByNumber(registrationNumber);
+  public void registerImported(AppealSubmission submission, String registrationNumber, String importId) {
+    store(appeals.nextId(), registrationNumber, Channel.valueOf(submission.channel()), submission,
+        submission.receivedAt(), submission.receivedAt(), importId);
   }
 
   private Appeal register(Channel channel, AppealSubmission submission) {

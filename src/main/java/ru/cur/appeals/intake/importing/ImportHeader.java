@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import ru.cur.appeals.system.InvalidInputException;
 import ru.cur.appeals.system.InvalidInputException.Violation;
 
@@ -27,7 +28,8 @@ final class ImportHeader {
   static ImportHeader of(CsvRecords.Record header) {
     if (header == null || header.isBlank()) {
       throw new InvalidInputException(List.of(new Violation("header", "the file is empty; its first line names the "
-          + "columns, e.g. " + String.join(";", Arrays.stream(ImportColumn.values()).map(ImportColumn::header).toList()))));
+          + "columns, e.g. " + Arrays.stream(ImportColumn.values()).map(ImportColumn::header)
+              .collect(Collectors.joining(";")))));
     }
     Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
     List<Violation> violations = new ArrayList<>();
@@ -68,9 +70,5 @@ final class ImportHeader {
   /** Cells beyond the header's columns that hold something: a separator inside an unquoted field, usually. */
   boolean overflows(CsvRecords.Record record) {
     return record.fields().stream().skip(width).anyMatch(field -> !field.isBlank());
-  }
-
-  int width() {
-    return width;
   }
 }

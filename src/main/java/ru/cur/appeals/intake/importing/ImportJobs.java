@@ -92,7 +92,10 @@ class ImportJobs {
   }
 
   Optional<ImportReport> find(String id) {
-    return jdbc.sql("select * from appeal_import where id = :id").param("id", id)
+    return jdbc.sql("""
+        select id, state, created_by, created_at, finished_at, file_bytes, bytes_read, imported, already_present,
+          rejected, errors_omitted, failure
+        from appeal_import where id = :id""").param("id", id)
         .query(ImportJobs::withoutIssues).optional()
         .map(job -> new ImportReport(job.id(), job.state(), job.createdBy(), job.createdAt(), job.finishedAt(),
             job.progress(), job.rowsProcessed(), job.imported(), job.alreadyPresent(), job.rejected(),
