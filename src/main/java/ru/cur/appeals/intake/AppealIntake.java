@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
@@ -64,10 +66,39 @@ public class AppealIntake {
     return externalId == null ? Optional.empty() : appeals.findByExternalId(channel, externalId);
   }
 
+  /**
+   * Checks an appeal as {@link #submit} does, without storing anything.
+   *
+   * @throws ru.cur.appeals.system.InvalidInputException naming every field to fix
+   */
+  public void validate(AppealSubmission submission) {
+    validator.validate(submission);
+  }
+
+  /**
+   * Takes in an appeal that another registry registered: under its own number and registration date, in
+   * the caller's transaction, with its process started like any other. Its terms count from that date
+   * (59-ФЗ art. 12: the answer within 30 days of registration), except moderation, which counts from the
+   * import: the registration it stands for was done where the appeal was registered. The submission must
+   * have passed {@link #validate}; its {@code receivedAt} is the registration date.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void registerImported(AppealSubmission submission, String registrationNumber, String importId) {
+    store(appeals.nextId(), registrationNumber, Channel.valueOf(submission.channel()), submission,
+        submission.receivedAt(), submission.receivedAt(), importId);
+  }
+
   private Appeal register(Channel channel, AppealSubmission submission) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long id = appeals.nextId();
     String number = "%s-%d-%06d".formatted(prefix, now.getYear(), id);
+    store(id, number, channel, submission, submission.receivedAt() == null ? now : submission.receivedAt(), now, null);
+    return appeals.getByNumber(number);
+  }
+
+  /** The appeal's row, complete before its process starts and reads it; {@code importId} null unless imported. */
+  private void store(long id, String number, Channel channel, AppealSubmission submission, OffsetDateTime receivedAt,
+      OffsetDateTime registeredAt, String importId) {
     AppealSubmission.Author author = submission.authorOrEmpty();
     AppealSubmission.Location location = submission.location();
     appeals.insert(new Appeal(id, number, channel, submission.externalId(), submission.text(),
@@ -75,9 +106,12 @@ public class AppealIntake {
         submission.territory(),
         location == null ? null : new Appeal.Location(location.lat(), location.lon()),
         submission.address(), submission.category(), null, submission.sourceUrl(),
-        utc(submission.receivedAt() == null ? now : submission.receivedAt()), utc(now),
+        utc(receivedAt), utc(registeredAt),
         AppealStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        utc(now)));
+        utc(OffsetDateTime.now(clock))));
+    if (importId != null) {
+      appeals.markImported(id, importId, OffsetDateTime.now(clock));
+    }
     ProcessInstance instance = runtime.startProcessInstanceByKey(AppealProcess.KEY, number, Variables.createVariables()
         .putValue(AppealProcess.APPEAL_ID, number)
         .putValue(AppealProcess.CHANNEL, channel.name())
@@ -85,7 +119,6 @@ public class AppealIntake {
         .putValue(AppealProcess.CATEGORY, submission.category())
         .putValue(AppealProcess.TERRITORY, submission.territory()));
     appeals.attachProcessInstance(id, instance.getId());
-    return appeals.getByNumber(number);
   }
 
   private static OffsetDateTime utc(OffsetDateTime time) {

@@ -14,7 +14,8 @@ import ru.cur.appeals.notification.Outbox;
 
 /**
  * «Зарегистрировать обращение»: the resident is owed the registration number, and an appeal that repeats
- * the same resident's recent one (same category and territory) is linked to it for the moderator.
+ * the same resident's recent one (same category and territory) is linked to it for the moderator. An appeal
+ * imported from the registry that registered it owes no notice: the resident has its number from there.
  */
 @Component("registerAppeal")
 class RegisterAppeal implements JavaDelegate {
@@ -37,8 +38,10 @@ class RegisterAppeal implements JavaDelegate {
       appeals.markRepeatOf(appeal.id(), earlier.registrationNumber());
       execution.setVariable(AppealProcess.REPEAT_OF, earlier.registrationNumber());
     });
-    outbox.owe(appeal, NoticeKind.REGISTERED, Map.of(
-        "registrationNumber", appeal.registrationNumber(),
-        "registeredAt", appeal.registeredAt().toString()));
+    if (appeals.importedAt(appeal.id()).isEmpty()) {
+      outbox.owe(appeal, NoticeKind.REGISTERED, Map.of(
+          "registrationNumber", appeal.registrationNumber(),
+          "registeredAt", appeal.registeredAt().toString()));
+    }
   }
 }

@@ -19,9 +19,10 @@ import ru.cur.appeals.appeal.AppealRepository;
  * the tasks show and the timers wait for.
  *
  * <p>Moderation runs from the receipt of the message (59-ФЗ art. 8 p. 2: registration within three days
- * of receipt), the answer and a fast-track resolution from registration (art. 12 p. 1), the first public
- * reply from now, the end of moderation. When the next level of a delegation chain takes the appeal
- * over, its answer term runs from that moment.
+ * of receipt), or from the import of an appeal another registry registered; the answer and a fast-track
+ * resolution from registration (art. 12 p. 1), also the other registry's; the first public reply from now,
+ * the end of moderation. When the next level of a delegation chain takes the appeal over, its answer term
+ * runs from that moment.
  */
 @Component("scheduleDeadlines")
 class ScheduleDeadlines implements JavaDelegate {
@@ -54,7 +55,8 @@ class ScheduleDeadlines implements JavaDelegate {
 
   private Instant startOf(Step step, Appeal appeal, boolean takenOver) {
     return switch (step) {
-      case MODERATION -> appeal.receivedAt().toInstant();
+      // An imported appeal was registered elsewhere: the appeal center reads it from the moment it came in.
+      case MODERATION -> appeals.importedAt(appeal.id()).orElse(appeal.receivedAt()).toInstant();
       // A level above on a delegation chain answers in its own term, from when it takes over.
       case ANSWER, RESOLUTION -> takenOver ? clock.instant() : appeal.registeredAt().toInstant();
       case FORWARDING, NOTICE -> appeal.registeredAt().toInstant();

@@ -1,0 +1,4 @@
+package ru.cur.appeals;
+
+@OnPostgres
+class PostgresImportIT extends ImportScenarios {}
