@@ -297,10 +297,10 @@ abstract class AppealLifecycleScenarios {
   }
 
   @Test
-  void aWrongPasswordIsRefused() {
-    // A wrong password throttles the user's next logins (Camunda's login delay): try it on a user no
-    // other scenario logs in as.
-    assertThat(rest.withBasicAuth("owner", "wrong").getForEntity("/api/appeals", String.class)
+  void anUnknownUserIsRefused() {
+    // Not a wrong password of a real user: Camunda's login delay would then throttle that user's next logins in
+    // every scenario sharing the database.
+    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/api/appeals", String.class)
         .getStatusCode().value()).isEqualTo(401);
   }
 
