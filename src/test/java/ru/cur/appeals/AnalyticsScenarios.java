@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -91,8 +92,41 @@ abstract class AnalyticsScenarios {
     assertThat(heatMap.get("total")).isEqualTo(Map.of("received", 5, "open", 2, "overdue", 1));
     assertThat(heatMap).containsEntry("from", "2025-03-01").containsEntry("to", "2025-03-31");
 
+    // One channel's heat map counts that channel's appeals themselves: the same cells, fewer appeals.
     Map<String, Object> social = get("manager", "/api/analytics/heatmap?" + MARCH + "&channel=SOCIAL");
     assertThat(cells(social)).extracting(cell -> cell.get("category")).containsExactly("roads");
+    Map<String, Object> official = get("manager", "/api/analytics/heatmap?" + MARCH + "&channel=OFFICIAL");
+    assertThat(cells(official)).containsExactly(Map.of("territory", "ob", "territoryName", "город Обь",
+        "category", "healthcare", "categoryName", "Здравоохранение", "received", 3, "open", 1, "overdue", 1));
+  }
+
+  @Test
+  void theFiguresFollowAnAppealAsTheApplicationRegistersRoutesAndClosesIt() {
+    String today = "from=2025-04-10&to=2025-04-10";
+    String id = api.register(Map.of(
+        "channel", "OFFICIAL",
+        "externalId", "figures-" + UUID.randomUUID(),
+        "text", "Не работает лифт в поликлинике",
+        "author", Map.of("name", "Пётр Иванов", "email", "ivanov@example.ru"),
+        "territory", "berdsk",
+        "category", "healthcare",
+        "receivedAt", at(2025, 4, 10, 11, 0).toString()));
+
+    assertThat(get("manager", "/api/analytics/heatmap?" + today).get("total"))
+        .isEqualTo(Map.of("received", 1, "open", 1, "overdue", 0));
+    api.complete("moderator", id, "moderate-appeal",
+        Map.of("moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+    assertThat(list("manager", "/api/analytics/kpi?" + today)).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("organization", "berdsk-polyclinic")
+            .containsEntry("received", 1).containsEntry("answered", 0));
+
+    assertThat(api.withdraw(id).getStatusCode().value()).isEqualTo(200);
+    assertThat(cells(get("manager", "/api/analytics/heatmap?" + today))).singleElement()
+        .isEqualTo(Map.of("territory", "berdsk", "territoryName", "город Бердск", "category", "healthcare",
+            "categoryName", "Здравоохранение", "received", 1, "open", 0, "overdue", 0));
+    assertThat(list("manager", "/api/analytics/daily?" + today))
+        .filteredOn(day -> !Integer.valueOf(0).equals(day.get("received")))
+        .containsExactly(Map.of("date", "2025-04-10", "received", 1, "answered", 0));
   }
 
   @Test
@@ -183,6 +217,7 @@ abstract class AnalyticsScenarios {
         .param("outcome", outcome).param("organization", organization).param("responseType", responseType)
         .param("nextDue", nextDue)
         .update();
+    countAgain(id);
     return id;
   }
 
@@ -200,6 +235,12 @@ abstract class AnalyticsScenarios {
         insert into appeal_deadline (appeal_id, step, started_at, due_at, term, unit, state, done_at)
         values (:id, 'ANSWER', :answered, :answered, 30, 'CALENDAR_DAYS', :state, :answered)""")
         .param("id", appeal).param("answered", answeredAt).param("state", answerState).update();
+    countAgain(appeal);
+  }
+
+  /** What every change of the application does in its transaction: the appeal's days are counted again. */
+  private void countAgain(long appeal) {
+    jdbc.sql("insert into figures_change (appeal_id) values (:id)").param("id", appeal).update();
   }
 
   private void confirmation(long appeal, OffsetDateTime asked, Boolean resolved) {

@@ -30,34 +30,58 @@ class Analytics {
   private final JdbcClient jdbc;
   private final ReferenceData referenceData;
   private final Clock clock;
+  private final DailyFigures figures;
 
-  Analytics(JdbcClient jdbc, ReferenceData referenceData, Clock clock) {
+  Analytics(JdbcClient jdbc, ReferenceData referenceData, Clock clock, DailyFigures figures) {
     this.jdbc = jdbc;
     this.referenceData = referenceData;
     this.clock = clock;
+    this.figures = figures;
   }
 
+  /**
+   * The region's heat map sums the days' figures and counts the open appeals past a deadline now; a heat map
+   * of one channel or of a reader's own organisations counts their appeals (a fraction of the region's).
+   */
   HeatMap heatMap(Period period, String channel, Set<String> organizations) {
-    String sql = """
-        select territory, coalesce(category, category_hint) as category, count(*) as received,
-               sum(case when status <> 'CLOSED' then 1 else 0 end) as still_open,
-               sum(case when status <> 'CLOSED' and next_due_at < :now then 1 else 0 end) as overdue
-          from appeal
-         where received_at >= :from and received_at < :to"""
-        + (channel == null ? "" : " and channel = :channel")
-        + onlyOf(organizations, "organization")
-        + " group by territory, coalesce(category, category_hint)";
     Map<String, Object> params = params(period, organizations);
-    if (channel != null) {
-      params.put("channel", channel);
-    }
     Map<List<String>, HeatMap.Counts> cells = new LinkedHashMap<>();
-    jdbc.sql(sql).params(params).query((row, n) -> {
-      List<String> cell = List.of(orNone(row.getString("territory")), group(row.getString("category")));
-      cells.merge(cell, new HeatMap.Counts(row.getLong("received"), row.getLong("still_open"), row.getLong("overdue")),
-          HeatMap.Counts::plus);
-      return cell;
-    }).list();
+    if (channel == null && organizations == null) {
+      figures.refresh();
+      jdbc.sql("""
+          select territory, category, sum(received) as received, sum(closed) as closed from figures_by_place
+           where on_day >= :fromDay and on_day <= :toDay group by territory, category""")
+          .params(params)
+          .query((row, n) -> add(cells, row.getString("territory"), row.getString("category"),
+              new HeatMap.Counts(row.getLong("received"), row.getLong("received") - row.getLong("closed"), 0)))
+          .list();
+      jdbc.sql("""
+          select territory, coalesce(category, category_hint) as category, count(*) as overdue from appeal
+           where next_due_at < :now and status <> 'CLOSED' and received_at >= :from and received_at < :to
+           group by territory, coalesce(category, category_hint)""")
+          .params(params)
+          .query((row, n) -> add(cells, DailyFigures.orNone(row.getString("territory")),
+              figures.group(row.getString("category")), new HeatMap.Counts(0, 0, row.getLong("overdue"))))
+          .list();
+    } else {
+      if (channel != null) {
+        params.put("channel", channel);
+      }
+      jdbc.sql("""
+          select territory, coalesce(category, category_hint) as category, count(*) as received,
+                 sum(case when status <> 'CLOSED' then 1 else 0 end) as still_open,
+                 sum(case when status <> 'CLOSED' and next_due_at < :now then 1 else 0 end) as overdue
+            from appeal
+           where received_at >= :from and received_at < :to"""
+          + (channel == null ? "" : " and channel = :channel")
+          + onlyOf(organizations, "organization")
+          + " group by territory, coalesce(category, category_hint)")
+          .params(params)
+          .query((row, n) -> add(cells, DailyFigures.orNone(row.getString("territory")),
+              figures.group(row.getString("category")),
+              new HeatMap.Counts(row.getLong("received"), row.getLong("still_open"), row.getLong("overdue"))))
+          .list();
+    }
     List<HeatMap.Cell> ordered = cells.entrySet().stream()
         .map(entry -> cell(entry.getKey().get(0), entry.getKey().get(1), entry.getValue()))
         .sorted((a, b) -> Long.compare(b.received(), a.received()))
@@ -66,7 +90,17 @@ class Analytics {
     return new HeatMap(period.from(), period.to(), channel, ordered, total);
   }
 
+  private static HeatMap.Counts add(Map<List<String>, HeatMap.Counts> cells, String territory, String category,
+      HeatMap.Counts counts) {
+    return cells.merge(List.of(territory, category), counts, HeatMap.Counts::plus);
+  }
+
+  /**
+   * The organisations' counts are the days' figures; the medians are taken over the period's appeals (a
+   * median is no sum of days), the overdue and the residents' confirmations are counted live.
+   */
   List<OrganizationKpi> kpi(Period period, Set<String> organizations) {
+    figures.refresh();
     Map<String, Object> params = params(period, organizations);
     Map<String, Long> overdue = new HashMap<>();
     jdbc.sql("""
@@ -84,32 +118,37 @@ class Analytics {
         .params(params)
         .query((row, n) -> confirmed.put(row.getString("organization"),
             percent(row.getLong("confirmed"), row.getLong("asked")))).list();
-    return jdbc.sql("""
+    Map<String, Double[]> medians = new HashMap<>();
+    jdbc.sql("""
         select a.organization,
-               count(*) as received,
-               sum(case when a.answered_at is not null then 1 else 0 end) as answered,
-               sum(case when d.state = 'MET' then 1 else 0 end) as answered_in_time,
-               sum(case when d.state in ('MET', 'LATE') then 1 else 0 end) as answer_done,
                percentile_cont(0.5) within group (order by
                    extract(epoch from a.first_replied_at) - extract(epoch from a.registered_at)) as first_reply,
                percentile_cont(0.5) within group (order by case when a.outcome = 'RESOLVED'
-                   then extract(epoch from a.closed_at) - extract(epoch from a.registered_at) end) as resolution,
-               sum(case when a.response_type = 'FAST_TRACK' and a.status = 'CLOSED' then 1 else 0 end)
-                   as fast_track_closed,
-               sum(case when a.response_type = 'FAST_TRACK' and a.outcome = 'RESOLVED' then 1 else 0 end)
-                   as fast_track_resolved
+                   then extract(epoch from a.closed_at) - extract(epoch from a.registered_at) end) as resolution
           from appeal a
-          left join appeal_deadline d on d.appeal_id = a.id and d.step = 'ANSWER'
-         where a.received_at >= :from and a.received_at < :to and a.organization is not null"""
-        + onlyOf(organizations, "a.organization") + " group by a.organization order by count(*) desc, a.organization")
+         where a.received_at >= :from and a.received_at < :to and a.organization is not null
+           and (a.first_replied_at is not null or a.outcome = 'RESOLVED')"""
+        + onlyOf(organizations, "a.organization") + " group by a.organization")
+        .params(params)
+        .query((row, n) -> medians.put(row.getString("organization"), new Double[] {
+            hours(row.getObject("first_reply", Double.class)), hours(row.getObject("resolution", Double.class))}))
+        .list();
+    return jdbc.sql("""
+        select organization, sum(received) as received, sum(answered) as answered, sum(answer_done) as answer_done,
+               sum(answered_in_time) as answered_in_time, sum(fast_track_closed) as fast_track_closed,
+               sum(fast_track_resolved) as fast_track_resolved
+          from figures_by_organization
+         where on_day >= :fromDay and on_day <= :toDay and organization <> 'none'"""
+        + onlyOf(organizations, "organization")
+        + " group by organization having sum(received) > 0 order by sum(received) desc, organization")
         .params(params)
         .query((row, n) -> {
           String organization = row.getString("organization");
+          Double[] median = medians.getOrDefault(organization, new Double[2]);
           return new OrganizationKpi(organization, referenceData.organizationName(organization),
               row.getLong("received"), row.getLong("answered"),
               percent(row.getLong("answered_in_time"), row.getLong("answer_done")),
-              overdue.getOrDefault(organization, 0L),
-              hours(row.getObject("first_reply", Double.class)), hours(row.getObject("resolution", Double.class)),
+              overdue.getOrDefault(organization, 0L), median[0], median[1],
               percent(row.getLong("fast_track_resolved"), row.getLong("fast_track_closed")),
               confirmed.get(organization));
         })
@@ -143,38 +182,23 @@ class Analytics {
         .list();
   }
 
-  /**
-   * Appeals received and answered on each day of the period. Days are the region's: their bounds are computed
-   * here and joined as a table of values, which every database answers alike and with the indexes on the two
-   * times.
-   */
+  /** Appeals received and answered on each day of the period, from the days' figures. */
   List<DailyCounts> daily(Period period, Set<String> organizations) {
-    Map<String, Object> params = params(period, organizations);
-    StringBuilder days = new StringBuilder();
-    List<LocalDate> dates = period.days();
-    for (int i = 0; i < dates.size(); i++) {
-      days.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(:start").append(i)
-          .append(" as timestamp with time zone), cast(:end").append(i).append(" as timestamp with time zone))");
-      params.put("start" + i, dates.get(i).atStartOfDay(clock.getZone()).toOffsetDateTime());
-      params.put("end" + i, dates.get(i).plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
-    }
-    List<String> times = List.of("received_at", "answered_at");
-    long[][] counts = new long[dates.size()][times.size()];
-    for (int measure = 0; measure < times.size(); measure++) {
-      int column = measure;
-      String time = "a." + times.get(measure);
-      jdbc.sql("select d.n, count(a.id) as appeals from (values " + days + ") as d (n, day_start, day_end)"
-              + " join appeal a on " + time + " >= d.day_start and " + time + " < d.day_end"
-              + onlyOf(organizations, "a.organization") + " group by d.n")
-          .params(params)
-          .query((row, n) -> counts[row.getInt("n")][column] = row.getLong("appeals"))
-          .list();
-    }
-    List<DailyCounts> daily = new ArrayList<>();
-    for (int i = 0; i < dates.size(); i++) {
-      daily.add(new DailyCounts(dates.get(i), counts[i][0], counts[i][1]));
-    }
-    return daily;
+    figures.refresh();
+    Map<LocalDate, long[]> counts = new HashMap<>();
+    jdbc.sql("""
+        select on_day, sum(received) as received, sum(answered_on_day) as answered from figures_by_organization
+         where on_day >= :fromDay and on_day <= :toDay""" + onlyOf(organizations, "organization") + " group by on_day")
+        .params(params(period, organizations))
+        .query((row, n) -> counts.put(row.getObject("on_day", LocalDate.class),
+            new long[] {row.getLong("received"), row.getLong("answered")}))
+        .list();
+    return period.days().stream()
+        .map(day -> {
+          long[] count = counts.getOrDefault(day, new long[2]);
+          return new DailyCounts(day, count[0], count[1]);
+        })
+        .toList();
   }
 
   private HeatMap.Cell cell(String territory, String category, HeatMap.Counts counts) {
@@ -183,18 +207,13 @@ class Analytics {
         counts.received(), counts.open(), counts.overdue());
   }
 
-  /** The top-level category of a (sub)category: the heat map's columns are the catalogue's groups. */
-  private String group(String category) {
-    return referenceData.category(category == null ? NONE : category)
-        .map(found -> found.parent() != null ? found.parent() : found.code())
-        .orElse(NONE);
-  }
-
   private Map<String, Object> params(Period period, Set<String> organizations) {
     Map<String, Object> params = new HashMap<>();
     params.put("now", OffsetDateTime.now(clock));
     params.put("from", period.start(clock));
     params.put("to", period.end(clock));
+    params.put("fromDay", period.from());
+    params.put("toDay", period.to());
     if (organizations != null) {
       // "in ()" is not SQL: a reader of no organisation matches none.
       params.put("organizations", organizations.isEmpty() ? Set.of(NONE) : organizations);
@@ -205,10 +224,6 @@ class Analytics {
   /** The reader's organisations, where the reader does not see all. */
   private static String onlyOf(Set<String> organizations, String column) {
     return organizations == null ? "" : " and " + column + " in (:organizations)";
-  }
-
-  private static String orNone(String code) {
-    return code == null ? NONE : code;
   }
 
   private static Double percent(long part, long whole) {

@@ -71,6 +71,7 @@ public class AppealRepository {
         .param("status", appeal.status().name())
         .param("now", now())
         .update();
+    countAgain(appeal.id());
   }
 
   public void attachProcessInstance(long id, String processInstanceId) {
@@ -125,6 +126,7 @@ public class AppealRepository {
   public void updateStatus(String registrationNumber, AppealStatus status) {
     jdbc.sql("update appeal set status = :status, updated_at = :now where registration_number = :number")
         .param("status", status.name()).param("now", now()).param("number", registrationNumber).update();
+    countAgain(registrationNumber);
   }
 
   /** The moderator's classification: may correct the category and territory the channel gave. */
@@ -134,6 +136,7 @@ public class AppealRepository {
           updated_at = :now where registration_number = :number""")
         .param("category", category).param("territory", territory).param("now", now())
         .param("number", registrationNumber).update();
+    countAgain(registrationNumber);
   }
 
   public void assign(String registrationNumber, String organization, String responseType) {
@@ -142,10 +145,13 @@ public class AppealRepository {
         where registration_number = :number""")
         .param("organization", organization).param("responseType", responseType).param("now", now())
         .param("number", registrationNumber).update();
+    countAgain(registrationNumber);
   }
 
   public void recordAnswer(String registrationNumber, String answerText) {
     OffsetDateTime now = now();
+    // Queued before the update: the day of a previous answer counted it too.
+    countAgain(registrationNumber);
     jdbc.sql("""
         update appeal set answer_text = :answer, answered_at = :now, status = :status, updated_at = :now
         where registration_number = :number""")
@@ -167,6 +173,7 @@ public class AppealRepository {
         .param("now", now)
         .param("number", registrationNumber)
         .update();
+    countAgain(registrationNumber);
   }
 
   /** The first public reply from the official page (incidents), before the organisation's answer. */
@@ -175,6 +182,7 @@ public class AppealRepository {
         update appeal set first_reply_text = :reply, first_replied_at = :now, updated_at = :now
         where registration_number = :number""")
         .param("reply", replyText).param("now", now()).param("number", registrationNumber).update();
+    countAgain(registrationNumber);
   }
 
   /**
@@ -238,6 +246,7 @@ public class AppealRepository {
   public void setNextDue(long id, OffsetDateTime nextDue) {
     jdbc.sql("update appeal set next_due_at = :nextDue where id = :id")
         .param("nextDue", nextDue).param("id", id).update();
+    countAgain(id);
   }
 
   /** How an appeal is closed: the outcome, why, and where it went for duplicates and forwarding. */
@@ -370,5 +379,21 @@ public class AppealRepository {
         rs.getString("repeat_of"),
         rs.getString("problem"),
         rs.getObject("updated_at", OffsetDateTime.class));
+  }
+
+  /**
+   * Queues the appeal for the managers' figures (analytics/DailyFigures), in the transaction of the change:
+   * with its previous answer's time, whose day counted it too.
+   */
+  private void countAgain(String registrationNumber) {
+    jdbc.sql("""
+        insert into figures_change (appeal_id, counted_at)
+        select id, answered_at from appeal where registration_number = :number""")
+        .param("number", registrationNumber).update();
+  }
+
+  private void countAgain(long id) {
+    jdbc.sql("insert into figures_change (appeal_id, counted_at) select id, answered_at from appeal where id = :id")
+        .param("id", id).update();
   }
 }

@@ -75,6 +75,11 @@ public class ReferenceData {
     return Optional.ofNullable(code).map(categoriesByCode::get);
   }
 
+  /** The catalogue's group (top-level category) of a category or subcategory; empty for none or unknown. */
+  public Optional<String> categoryGroup(String code) {
+    return category(code).map(found -> found.parent() != null ? found.parent() : found.code());
+  }
+
   public Optional<Organization> organization(String code) {
     return Optional.ofNullable(code).map(organizationsByCode::get);
   }

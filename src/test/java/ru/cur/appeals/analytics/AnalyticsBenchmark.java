@@ -37,6 +37,8 @@ class AnalyticsBenchmark {
   @Autowired
   Analytics analytics;
   @Autowired
+  DailyFigures figures;
+  @Autowired
   TestRestTemplate rest;
 
   @Test
@@ -44,6 +46,11 @@ class AnalyticsBenchmark {
     long started = System.nanoTime();
     writeAYearOfAppeals();
     System.out.printf(Locale.ROOT, "%nWrote %,d appeals in %.1f s%n", APPEALS, (System.nanoTime() - started) / 1e9);
+    started = System.nanoTime();
+    jdbc.sql("insert into figures_change (appeal_id) select id from appeal where id >= 50000000").update();
+    int counted = figures.refresh();
+    System.out.printf(Locale.ROOT, "Counted the days of %,d changed appeals in %.1f s%n", counted,
+        (System.nanoTime() - started) / 1e9);
 
     LocalDate today = LocalDate.now();
     Period month = new Period(today.minusDays(29), today);
@@ -85,8 +92,8 @@ class AnalyticsBenchmark {
   }
 
   /**
-   * Generated in the database: a year of appeals, 70 % closed (a third of them resolved), the rest open with
-   * deadlines around today, so some are overdue; answer deadlines and confirmations as the process leaves them.
+   * Generated in the database: a year of appeals; those of the last 45 days 70 % closed, older ones all closed
+   * (a third of the closed resolved); the open ones have deadlines around today, so about half are overdue; answer deadlines and confirmations as the process leaves them.
    */
   private void writeAYearOfAppeals() {
     String territories = array(referenceData.territories().stream().map(Territory::code).toList());
@@ -95,19 +102,21 @@ class AnalyticsBenchmark {
     jdbc.sql("delete from appeal_deadline where appeal_id >= 50000000").update();
     jdbc.sql("delete from confirmation_request where appeal_id >= 50000000").update();
     jdbc.sql("delete from appeal where id >= 50000000").update();
+    jdbc.sql("delete from figures_change").update();
     jdbc.sql("""
         insert into appeal (id, registration_number, channel, text, territory, category, received_at, registered_at,
             status, outcome, organization, response_type, next_due_at, first_replied_at, answered_at, closed_at,
             updated_at)
         select 50000000 + g, 'BENCH-' || g, (array['SOCIAL','POS','OFFICIAL','GOVERNOR','MUNICIPAL','OPEN311'])[1 + g %% 6],
                'Текст', (%s)[1 + g %% %d], (%s)[1 + (g / 7) %% %d], t.received, t.received,
-               case when g %% 10 < 7 then 'CLOSED' else 'IN_WORK' end,
-               case when g %% 10 < 7 then (case when g %% 3 = 0 then 'RESOLVED' else 'ANSWERED' end) end,
+               case when g %% 10 < 7 or g %% 365 > 45 then 'CLOSED' else 'IN_WORK' end,
+               case when g %% 10 < 7 or g %% 365 > 45
+                    then (case when g %% 3 = 0 then 'RESOLVED' else 'ANSWERED' end) end,
                (%s)[1 + (g / 3) %% %d], (array['INFORM','EXPLAIN','FAST_TRACK'])[1 + g %% 3],
-               case when g %% 10 >= 7 then now() + ((g %% 20) - 10) * interval '1 day' end,
+               case when g %% 10 >= 7 and g %% 365 <= 45 then now() + ((g %% 20) - 10) * interval '1 day' end,
                t.received + interval '3 hours',
-               case when g %% 10 < 8 then t.received + interval '10 days' end,
-               case when g %% 10 < 7 then t.received + interval '12 days' end, now()
+               case when g %% 10 < 8 or g %% 365 > 45 then t.received + interval '10 days' end,
+               case when g %% 10 < 7 or g %% 365 > 45 then t.received + interval '12 days' end, now()
           from generate_series(1, %d) as g,
                lateral (select now() - (g %% 365) * interval '1 day' - (g %% 86400) * interval '1 second' as received) t
         """.formatted(territories, referenceData.territories().size(), categories,
