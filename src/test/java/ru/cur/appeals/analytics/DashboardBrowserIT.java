@@ -127,6 +127,17 @@ class DashboardBrowserIT {
     // The instance's diagram: Cockpit has left its dashboard for the process instance.
     waitFor(By.cssSelector(".djs-container"));
     HeadlessChromium.screenshot(browser, "cockpit-process-instance");
+
+    // The process definition's tab «Обращения» shows the same figures, the overdue appeal among them.
+    String definition = jdbc.sql("select proc_def_id_ from act_ru_execution where id_ = :id")
+        .param("id", processInstance).query(String.class).single();
+    browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition
+        + "/runtime?detailsTab=appeals.processDefinition"));
+    WebElement tab = waitFor(By.cssSelector(".ctn-tabbed-content [data-appeals-plugin='loaded']"));
+    assertThat(browser.findElement(By.cssSelector(".ctn-tabbed-content .nav-tabs .active")).getText())
+        .isEqualTo("Обращения");
+    assertThat(tab.findElements(By.cssSelector("tr[data-appeal='" + late + "'] a"))).hasSize(1);
+    HeadlessChromium.screenshot(browser, "cockpit-process-definition-tab");
   }
 
   @Test
