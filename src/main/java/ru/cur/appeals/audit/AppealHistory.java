@@ -40,8 +40,9 @@ class AppealHistory {
         "Зарегистрировано под номером " + appeal.registrationNumber(),
         new Details().put("registrationNumber", appeal.registrationNumber()).put("repeatOf", appeal.repeatOf())));
     deadlines(appeal, events);
-    breaches(appeal, events);
+    // A reminder and the escalation of one deadline may fall on one instant: the reminder came first.
     reminders(appeal, events);
+    breaches(appeal, events);
     notices(appeal, events);
     letters(appeal, events);
     confirmations(appeal, events);

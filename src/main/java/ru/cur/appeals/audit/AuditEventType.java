@@ -39,6 +39,21 @@ public enum AuditEventType {
     this.label = label;
   }
 
+  /**
+   * Among events of one instant (one transaction): the appeal is received and registered before its process starts
+   * and the process's first steps happen, and it is closed after its last ones.
+   */
+  int rankInInstant() {
+    return switch (this) {
+      case APPEAL_RECEIVED -> 0;
+      case APPEAL_REGISTERED -> 1;
+      case PROCESS_STARTED -> 2;
+      case PROCESS_ENDED -> 8;
+      case APPEAL_CLOSED -> 9;
+      default -> 5;
+    };
+  }
+
   public String label() {
     return label;
   }

@@ -16,8 +16,12 @@ import ru.cur.appeals.appeal.AppealProcess;
 @Component
 public class AuditTimeline {
 
-  /** Events of one instant keep the order their source recorded them in (the engine's sequence, the row ids). */
-  private static final Comparator<AuditEvent> CHRONOLOGICAL = Comparator.comparing(AuditEvent::time);
+  /**
+   * Events of one instant keep the order their source recorded them in (the engine's sequence, the row ids), but for
+   * the appeal's beginning and end ({@link AuditEventType#rankInInstant()}).
+   */
+  private static final Comparator<AuditEvent> CHRONOLOGICAL = Comparator.comparing(AuditEvent::time)
+      .thenComparing(event -> event.type().rankInInstant());
 
   private final EngineHistory engine;
   private final AppealHistory application;

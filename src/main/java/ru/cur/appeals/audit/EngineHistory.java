@@ -80,15 +80,15 @@ class EngineHistory {
         new Details().put("processDefinitionKey", process.key()).put("version", process.version())
             .put("businessKey", process.businessKey()).put("calledBy", process.superProcessInstanceId())));
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(process.id()).list();
-    Map<String, HistoricTaskInstance> tasksById = tasks.stream()
-        .collect(Collectors.toMap(HistoricTaskInstance::getId, task -> task));
+    List<UserOperationLogEntry> operations = operationLog(process);
+    Map<String, String> completers = completers(tasks, operations);
     activities(process, events);
     for (HistoricTaskInstance task : tasks) {
-      task(process, task, events);
+      task(process, task, completers.get(task.getId()), events);
     }
-    variables(process, tasks, tasksById, events);
+    variables(process, tasks, completers, operations, events);
     decisions(process, events);
-    operations(process, events);
+    operations(operations, process, events);
     incidents(process, events);
     if (process.endTime() != null) {
       events.add(event(process, PROCESS_ENDED, process.endTime(), AuditEvent.SYSTEM, null,
@@ -114,7 +114,27 @@ class EngineHistory {
     }
   }
 
-  private void task(AuditProcess process, HistoricTaskInstance task, List<AuditEvent> events) {
+  /**
+   * Who completed each task: the user of its {@code Complete} operation (Tasklist, REST), else its assignee. A task
+   * completed straight from its candidate group has no assignee.
+   */
+  private static Map<String, String> completers(List<HistoricTaskInstance> tasks, List<UserOperationLogEntry> operations) {
+    Map<String, String> completers = new HashMap<>();
+    for (HistoricTaskInstance task : tasks) {
+      if (task.getAssignee() != null) {
+        completers.put(task.getId(), task.getAssignee());
+      }
+    }
+    for (UserOperationLogEntry entry : operations) {
+      if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType()) && entry.getTaskId() != null
+          && entry.getUserId() != null) {
+        completers.put(entry.getTaskId(), entry.getUserId());
+      }
+    }
+    return completers;
+  }
+
+  private void task(AuditProcess process, HistoricTaskInstance task, String completer, List<AuditEvent> events) {
     List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
         .orderByTime().asc().list();
     String candidates = links.stream()
@@ -147,9 +167,9 @@ class EngineHistory {
     if (task.getEndTime() != null) {
       boolean completed = "completed".equals(task.getDeleteReason());
       events.add(event(process, completed ? TASK_COMPLETED : TASK_CANCELLED, instant(task.getEndTime()),
-          completed && task.getAssignee() != null ? task.getAssignee() : AuditEvent.SYSTEM, task.getTaskDefinitionKey(),
+          completed && completer != null ? completer : AuditEvent.SYSTEM, task.getTaskDefinitionKey(),
           "Задача " + name + (completed ? " выполнена" : " снята: " + task.getDeleteReason()),
-          taskDetails(task).put("assignee", task.getAssignee()).put("due", task.getDueDate())
+          taskDetails(task).put("assignee", task.getAssignee()).put("completedBy", completer).put("due", task.getDueDate())
               .put("inTime", task.getDueDate() == null ? null : !task.getEndTime().after(task.getDueDate()))));
     }
   }
@@ -162,16 +182,16 @@ class EngineHistory {
    * Each update with the value it replaced. Who changed it: the holder of the task it was set through, or the user
    * whose operation set it (Cockpit, REST); otherwise the process itself.
    */
-  private void variables(AuditProcess process, List<HistoricTaskInstance> tasks, Map<String, HistoricTaskInstance> byId,
-      List<AuditEvent> events) {
-    Map<Date, String> completedBy = new HashMap<>();
+  private void variables(AuditProcess process, List<HistoricTaskInstance> tasks, Map<String, String> completers,
+      List<UserOperationLogEntry> operations, List<AuditEvent> events) {
+    Map<Date, String> completedAt = new HashMap<>();
     for (HistoricTaskInstance task : tasks) {
-      if (task.getEndTime() != null && task.getAssignee() != null) {
-        completedBy.put(task.getEndTime(), task.getAssignee());
+      if (task.getEndTime() != null && completers.containsKey(task.getId())) {
+        completedAt.put(task.getEndTime(), completers.get(task.getId()));
       }
     }
     Map<String, String> operators = new HashMap<>();
-    for (UserOperationLogEntry entry : operationLog(process)) {
+    for (UserOperationLogEntry entry : operations) {
       operators.putIfAbsent(entry.getOperationId(), entry.getUserId());
     }
     Map<String, String> previous = new HashMap<>();
@@ -181,13 +201,12 @@ class EngineHistory {
       String value = update.getErrorMessage() != null ? "(не прочитать: " + update.getErrorMessage() + ")"
           : Details.text(update.getTypedValue());
       String before = previous.put(update.getVariableInstanceId(), value == null ? "" : value);
-      String actor = update.getTaskId() != null && byId.containsKey(update.getTaskId())
-          ? byId.get(update.getTaskId()).getAssignee() : null;
+      String actor = update.getTaskId() == null ? null : completers.get(update.getTaskId());
       if (actor == null && update.getUserOperationId() != null) {
         actor = operators.get(update.getUserOperationId());
       }
       if (actor == null) {
-        actor = completedBy.get(update.getTime());
+        actor = completedAt.get(update.getTime());
       }
       events.add(event(process, VARIABLE_CHANGED, instant(update.getTime()), actor == null ? AuditEvent.SYSTEM : actor,
           null, update.getVariableName() + " = " + shortly(value),
@@ -236,8 +255,8 @@ class EngineHistory {
   }
 
   /** The user operation log, one event per operation with every property it changed. */
-  private void operations(AuditProcess process, List<AuditEvent> events) {
-    Map<String, List<UserOperationLogEntry>> byOperation = operationLog(process).stream()
+  private void operations(List<UserOperationLogEntry> operations, AuditProcess process, List<AuditEvent> events) {
+    Map<String, List<UserOperationLogEntry>> byOperation = operations.stream()
         .collect(Collectors.groupingBy(UserOperationLogEntry::getOperationId, LinkedHashMap::new, Collectors.toList()));
     for (List<UserOperationLogEntry> entries : byOperation.values()) {
       UserOperationLogEntry first = entries.get(0);
