@@ -247,6 +247,7 @@ async function start() {
     document.getElementById('step-count').textContent = record.events.length;
     state.viewer = new BpmnJS({ container: '#canvas' });
     show('audit', true);
+    if (record.processes.length) await diagram(record.processes[0].definitionId);
     await go(0);
     document.getElementById('first').addEventListener('click', () => go(0));
     document.getElementById('prev').addEventListener('click', () => go(state.index - 1));

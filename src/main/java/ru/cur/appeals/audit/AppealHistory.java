@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.regulation.Step;
+import ru.cur.appeals.system.RegionTime;
 
 /**
  * What the application's own tables hold about an appeal and the engine's history does not: its registration and
@@ -25,10 +26,12 @@ class AppealHistory {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final RegionTime regionTime;
 
-  AppealHistory(JdbcClient jdbc, Clock clock) {
+  AppealHistory(JdbcClient jdbc, Clock clock, RegionTime regionTime) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.regionTime = regionTime;
   }
 
   List<AuditEvent> eventsOf(Appeal appeal) {
@@ -86,7 +89,7 @@ class AppealHistory {
   private void deadlines(Appeal appeal, List<AuditEvent> events) {
     for (AuditDeadline deadline : deadlinesOf(appeal)) {
       events.add(event(DEADLINE_SET, deadline.startedAt(), AuditEvent.SYSTEM,
-          "Срок «" + deadline.title() + "» до " + deadline.due(),
+          "Срок «" + deadline.title() + "» до " + regionTime.dateTime(deadline.due()),
           new Details().put("step", deadline.step()).put("due", deadline.due())
               .put("extendedDays", deadline.extendedDays())));
       AuditEventType outcome = switch (deadline.state()) {
