@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -87,7 +88,10 @@ class AuditController {
   String diagram(@PathVariable("id") String id, @PathVariable("definition") String definition,
       Authentication authentication) throws IOException {
     Appeal appeal = readable(id, authentication, AuditReads.What.DIAGRAM);
-    boolean ranOnIt = timeline.processesOf(appeal).stream().anyMatch(process -> process.definitionId().equals(definition));
+    // Any version of a model the appeal ran on: an instance migrated between versions took steps on both.
+    String key = repository.createProcessDefinitionQuery().processDefinitionId(definition).list().stream()
+        .map(ProcessDefinition::getKey).findFirst().orElse(null);
+    boolean ranOnIt = timeline.processesOf(appeal).stream().anyMatch(process -> process.key().equals(key));
     if (!ranOnIt) {
       throw new NotFoundException("Appeal " + id + " ran on no process definition " + definition);
     }

@@ -106,7 +106,8 @@ class EngineHistory {
       if ("userTask".equals(activity.getActivityType())) {
         continue;
       }
-      events.add(event(process, ACTIVITY, instant(activity.getStartTime()), AuditEvent.SYSTEM, activity.getActivityId(),
+      events.add(event(process, activity.getProcessDefinitionId(), ACTIVITY, instant(activity.getStartTime()),
+          AuditEvent.SYSTEM, activity.getActivityId(),
           "«" + Objects.requireNonNullElse(activity.getActivityName(), activity.getActivityId()) + "»"
               + (activity.isCanceled() ? " (прерван)" : ""),
           new Details().put("activityType", activity.getActivityType()).put("ended", activity.getEndTime())
@@ -293,7 +294,16 @@ class EngineHistory {
 
   private static AuditEvent event(AuditProcess process, AuditEventType type, Instant time, String actor,
       String activityId, String summary, Details details) {
-    return new AuditEvent(time, type, actor, summary, process.id(), process.definitionId(), activityId, null,
-        details.map());
+    return event(process, process.definitionId(), type, time, actor, activityId, summary, details);
+  }
+
+  /**
+   * An event on the model version it happened on: an instance migrated to a newer version keeps the steps it took
+   * before on the older diagram.
+   */
+  private static AuditEvent event(AuditProcess process, String definitionId, AuditEventType type, Instant time,
+      String actor, String activityId, String summary, Details details) {
+    return new AuditEvent(time, type, actor, summary, process.id(),
+        definitionId == null ? process.definitionId() : definitionId, activityId, null, details.map());
   }
 }
