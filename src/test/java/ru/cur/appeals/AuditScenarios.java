@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +105,9 @@ abstract class AuditScenarios {
     assertThat(details(first(events, "ESCALATION", null))).containsEntry("step", "ANSWER")
         .containsEntry("missedBy", "berdsk-polyclinic");
     assertThat(details(first(events, "DECISION_EVALUATED", "appeal-routing")))
-        .containsEntry("version", "1").containsKey("matchedRules");
+        .containsKeys("version", "outputs").containsEntry("matchedRules", "Rule_CombineRouting");
+    assertThat(details(first(events, "DECISION_EVALUATED", "routing-organization")).get("inputs"))
+        .contains("healthcare.appointment", "berdsk");
     assertThat(events).filteredOn(event -> "VARIABLE_CHANGED".equals(event.get("type"))
             && "organization".equals(details(event).get("variable"))
             && "minzdrav-nso".equals(details(event).get("newValue")))
@@ -144,6 +149,43 @@ abstract class AuditScenarios {
     assertThat(routing.get("inputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsEntry("category", "healthcare.appointment").containsEntry("territory", "berdsk");
     assertThat(routing.get("tables")).asList().hasSize(3);
+  }
+
+  @Test
+  void aDecisionWhoseRecordNoLongerReplaysIsFlaggedAndTodaysRulesAreShown() throws Exception {
+    clockAt("2026-11-02T10:00:00+07:00");
+    String id = api.register(official());
+    api.complete("moderator", id, "moderate-appeal", Map.of(
+        "moderation", "ACCEPT", "category", "healthcare.appointment", "territory", "berdsk"));
+    String table = new ClassPathResource("decisions/appeal-routing.dmn").getContentAsString(StandardCharsets.UTF_8);
+    String everythingToTheGovernment = table.replaceFirst(
+        "(?<head><outputEntry id=\"Rule_CombineRouting_Organization\">\\s*<text>)organization(?<tail></text>)",
+        "${head}\"nso-government\"${tail}");
+    assertThat(everythingToTheGovernment).isNotEqualTo(table);
+    Deployment newVersion = repository.createDeployment().name("process owner's edit")
+        .addString("appeal-routing.dmn", everythingToTheGovernment).deploy();
+    try {
+      Map<String, Object> routing = routingReplayOf(id);
+      assertThat(routing).containsEntry("consistent", true).containsEntry("latestAgrees", false);
+      assertThat(((Map<?, ?>) routing.get("latest")).get("decisions").toString()).contains("organization=nso-government");
+
+      // Someone edits the recorded outcome in the engine's tables: the replay no longer matches the record.
+      jdbc.sql("""
+          update act_hi_dec_out set text_ = 'iskitim-polyclinic' where dec_inst_id_ in (
+            select id_ from act_hi_decinst where proc_inst_id_ = :process and dec_def_key_ = 'routing-organization')""")
+          .param("process", records.processInstanceOf(id)).update();
+      assertThat(routingReplayOf(id)).containsEntry("consistent", false);
+    } finally {
+      repository.deleteDeployment(newVersion.getId(), true);
+    }
+  }
+
+  private Map<String, Object> routingReplayOf(String id) {
+    ResponseEntity<List<Map<String, Object>>> response = api.as("auditor")
+        .exchange("/api/appeals/{id}/audit/decisions", HttpMethod.GET, null, AppealApi.LIST, id);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody().stream().filter(decision -> "appeal-routing".equals(decision.get("decisionKey")))
+        .findFirst().orElseThrow();
   }
 
   @Test
@@ -217,10 +259,12 @@ abstract class AuditScenarios {
 
   @Test
   void everyModelKeepsItsHistoryFiveYearsAndTheEngineCleansItUpAtNight() {
-    assertThat(repository.createProcessDefinitionQuery().list())
-        .isNotEmpty().extracting(ProcessDefinition::getHistoryTimeToLive).containsOnly(1825);
-    assertThat(repository.createDecisionDefinitionQuery().list())
-        .isNotEmpty().extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(1825);
+    List<String> models = List.of("citizen-appeal", "appeal-problem", "postal-letter", "appeal-regulation",
+        "appeal-routing", "routing-organization", "routing-response-type", "appeal-delegation", "answer-approval");
+    assertThat(repository.createProcessDefinitionQuery().list()).filteredOn(model -> models.contains(model.getKey()))
+        .hasSize(3).extracting(ProcessDefinition::getHistoryTimeToLive).containsOnly(1825);
+    assertThat(repository.createDecisionDefinitionQuery().list()).filteredOn(model -> models.contains(model.getKey()))
+        .hasSizeGreaterThanOrEqualTo(6).extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(1825);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine;
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
