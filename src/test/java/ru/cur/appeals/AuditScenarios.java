@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -227,6 +229,9 @@ abstract class AuditScenarios {
 
     ResponseEntity<byte[]> pdf = api.as("manager").getForEntity("/api/appeals/{id}/audit/export.pdf", byte[].class, id);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    // For a person to read after the build.
+    Files.write(Files.createDirectories(Path.of("target", "audit")).resolve(getClass().getSimpleName() + "-report.pdf"),
+        pdf.getBody());
     PdfReader reader = new PdfReader(pdf.getBody());
     StringBuilder text = new StringBuilder();
     for (int page = 1; page <= reader.getNumberOfPages(); page++) {
