@@ -162,6 +162,31 @@ abstract class AccessScenarios {
     assertThat(link.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
   }
 
+  /**
+   * Issue 8: auditors read an appeal's audit record with the resident's data; supervisors and managers read it with
+   * that data masked; an organisation (its own appeal included), moderators, administrators and channel systems do
+   * not read it at all.
+   */
+  @Test
+  void auditorsReadTheAuditRecordSupervisorsAndManagersMaskedAndNobodyElse() {
+    String own = appealsOfTwoPolyclinics()[0];
+    String path = "/api/appeals/" + own + "/audit";
+
+    ResponseEntity<String> auditor = api().as("auditor").getForEntity("/api/appeals/{id}/audit", String.class, own);
+    assertThat(auditor.getStatusCode().value()).isEqualTo(200);
+    assertThat(auditor.getBody()).contains("Анна Сергеевна Ким", "kim@example.ru").contains("\"masked\":false");
+    for (String reader : List.of("supervisor", "manager")) {
+      ResponseEntity<String> masked = api().as(reader).getForEntity("/api/appeals/{id}/audit", String.class, own);
+      assertThat(masked.getStatusCode().value()).as(reader).isEqualTo(200);
+      assertThat(masked.getBody()).as(reader).contains("\"masked\":true")
+          .doesNotContain("Анна Сергеевна Ким", "kim@example.ru", "Морская");
+    }
+    for (String stranger : List.of("executor", "head", "moderator", "admin", "intake")) {
+      assertThat(api().as(stranger).getForEntity("/api/appeals/{id}/audit", String.class, own).getStatusCode().value())
+          .as(stranger + " on " + path).isEqualTo(403);
+    }
+  }
+
   int status(String user, HttpMethod method, String path) {
     return status(user, method, path, null);
   }

@@ -40,18 +40,19 @@ class CamundaLogin implements ApiAuthentication {
   @Override
   public void secureWebapps(HttpSecurity http) throws Exception {
     http
-        // The dashboard's figures and the printed letters are read as whoever is logged into the webapps.
+        // The dashboard's figures, the printed letters and the audit view are read as whoever is logged into the webapps.
         .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(RequestPaths.FIRST_ADMIN_SETUP)).denyAll()
-            .requestMatchers(path(RequestPaths.DASHBOARD_API), path(RequestPaths.LETTERS)).authenticated()
+            .requestMatchers(path(RequestPaths.DASHBOARD_API), path(RequestPaths.LETTERS), path(RequestPaths.AUDIT_API))
+            .authenticated()
             // Camunda's login form and the pages behind it: the webapps check their own session. The login
             // page asks /camunda-welcome on a first visit; a Basic challenge there would open the browser's
             // own login dialog over Camunda's, so it gets a plain 404 like any missing page.
             .anyRequest().permitAll())
         .exceptionHandling(handling -> handling
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                anyOf(RequestPaths.DASHBOARD_API, RequestPaths.LETTERS))
+                anyOf(RequestPaths.DASHBOARD_API, RequestPaths.LETTERS, RequestPaths.AUDIT_API))
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout
             .logoutRequestMatcher(path(RequestPaths.LOGOUT))

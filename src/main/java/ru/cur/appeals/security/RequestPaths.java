@@ -25,6 +25,12 @@ public final class RequestPaths {
    * 401 and never a redirect without a session, like the dashboard's figures.
    */
   public static final String LETTERS = "/letters/**";
+  /** The auditors' view of an appeal ({@code /audit/{id}}); it logs in like the webapps. */
+  public static final String AUDIT = "/audit/**";
+  /** The audit view's data, for the page's own calls: 401, never a redirect, like the dashboard's figures. */
+  public static final String AUDIT_API = "/audit/api/**";
+  /** The diagram viewer (bpmn-js WebJar) the audit view draws with. */
+  public static final String BPMN_VIEWER = "/webjars/bpmn-js/**";
   /** The first-admin setup of 7.24 CE can create an administrator (STACK-NOTES): never served. */
   public static final String FIRST_ADMIN_SETUP = "/camunda/api/admin/setup/**";
   /** Asked by the webapps' login page on a first visit. */

@@ -54,7 +54,8 @@ class SecurityConfig {
   SecurityFilterChain webapps(HttpSecurity http, ApiAuthentication authentication) throws Exception {
     http
         .securityMatcher(anyOf(RequestPaths.WEBAPPS, RequestPaths.WELCOME_CHECK, RequestPaths.DASHBOARD,
-            RequestPaths.DASHBOARD + "/**", RequestPaths.LETTERS, "/oauth2/**", "/login/oauth2/**"))
+            RequestPaths.DASHBOARD + "/**", RequestPaths.LETTERS, RequestPaths.AUDIT, RequestPaths.BPMN_VIEWER, "/oauth2/**",
+            "/login/oauth2/**"))
         // The webapps carry Camunda's own CSRF prevention filter (a token header on every change to their
         // API), which works the same whoever logged the user in.
         .csrf(csrf -> csrf.disable())

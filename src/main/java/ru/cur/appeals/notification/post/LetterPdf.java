@@ -13,16 +13,12 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import ru.cur.appeals.system.PdfFonts;
 
 /**
- * Lays a {@link LetterPage} out as an A4 PDF ready to print. The font travels in the jar (Liberation Serif,
- * {@code fonts/}) and is embedded in every letter: the servers that make the letters and the printers that print
- * them need no Cyrillic font of their own, and the letter looks the same everywhere.
+ * Lays a {@link LetterPage} out as an A4 PDF ready to print, in the fonts every PDF of the application embeds
+ * ({@link PdfFonts}).
  */
 @Component
 class LetterPdf {
@@ -35,8 +31,8 @@ class LetterPdf {
   private final BaseFont bold;
 
   LetterPdf() {
-    this.regular = font("fonts/LiberationSerif-Regular.ttf");
-    this.bold = font("fonts/LiberationSerif-Bold.ttf");
+    this.regular = PdfFonts.REGULAR;
+    this.bold = PdfFonts.BOLD;
   }
 
   byte[] render(LetterPage page) {
@@ -109,14 +105,5 @@ class LetterPdf {
     cell.setBorder(Rectangle.NO_BORDER);
     cell.addElement(content);
     return cell;
-  }
-
-  private static BaseFont font(String path) {
-    try (InputStream in = new ClassPathResource(path).getInputStream()) {
-      // Identity-H: every Cyrillic glyph is addressable, and the embedded subset carries the text for copying.
-      return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the letters' font " + path, e);
-    }
   }
 }

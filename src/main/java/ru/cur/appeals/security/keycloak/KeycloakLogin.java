@@ -94,7 +94,8 @@ class KeycloakLogin implements ApiAuthentication {
             // The webapps' pages call their API in the background: a redirect there would be followed
             // invisibly, so the API answers 401 and the page itself goes to the login.
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                anyOf(RequestPaths.WEBAPPS_API, RequestPaths.DASHBOARD_API, RequestPaths.LETTERS))
+                anyOf(RequestPaths.WEBAPPS_API, RequestPaths.DASHBOARD_API, RequestPaths.LETTERS,
+                    RequestPaths.AUDIT_API))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout
             .logoutRequestMatcher(path(RequestPaths.LOGOUT))
