@@ -79,6 +79,12 @@ public class AppealRetention {
     if (ids.isEmpty()) {
       return 0;
     }
+    // The managers' figures of the days these appeals counted on are counted again without them.
+    jdbc.sql("""
+        insert into figures_change (appeal_id, counted_at)
+        select id, received_at from appeal where id in (:ids)
+        union all select id, answered_at from appeal where id in (:ids) and answered_at is not null""")
+        .param("ids", ids).update();
     for (String table : APPEAL_ROWS) {
       jdbc.sql("delete from " + table + " where appeal_id in (:ids)").param("ids", ids).update();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.cur.appeals.AppealApi;
 import ru.cur.appeals.OnH2;
@@ -60,9 +62,12 @@ class H2AppealRetentionIT {
     assertThat(retention.removeExpired()).as("nothing closed 1825 days ago yet").hasValue(0);
 
     clockAt("2031-11-10T10:00:00+07:00");
+    long receivedThatDay = receivedOn("2026-11-02");
     OptionalInt removed = retention.removeExpired();
 
     assertThat(removed).hasValue(1);
+    // The managers' figures of that day are counted again without it.
+    assertThat(receivedOn("2026-11-02")).isEqualTo(receivedThatDay - 1);
     assertThat(api.appeal("auditor", closedLongAgo).getStatusCode().value()).isEqualTo(404);
     assertThat(rows("notification_outbox", closedLongAgo) + rows("appeal_deadline", closedLongAgo)
         + rows("deadline_breach", closedLongAgo)).isZero();
@@ -96,5 +101,11 @@ class H2AppealRetentionIT {
   private static Map<String, Object> post() {
     return Map.of("channel", "SOCIAL", "externalId", "vk-" + UUID.randomUUID(), "text", "Яма во дворе",
         "territory", "berdsk", "category", "roads", "author", Map.of("name", "Пётр", "profileUrl", "https://vk.com/id1"));
+  }
+
+  private long receivedOn(String day) {
+    List<Map<String, Object>> days = api.as("manager")
+        .exchange("/api/analytics/daily?from=" + day + "&to=" + day, HttpMethod.GET, null, AppealApi.LIST).getBody();
+    return ((Number) days.get(0).get("received")).longValue();
   }
 }
