@@ -33,22 +33,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterRun {
 
-  private static final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  /** The run's size and where it runs; the ports are the two nodes'. */
+  record Options(Path jar, int appeals, int rate, int concurrency, List<Integer> ports, Path dir) {}
+
+  private final PrintStream out;
+
+  ClusterRun(PrintStream out) {
+    this.out = out;
+  }
 
   public static void main(String[] args) throws Exception {
     // The embedded PostgreSQL's own log would drown the figures.
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    Path jar = Path.of(System.getProperty("cluster.jar"));
-    int appeals = Integer.getInteger("cluster.appeals", 450);
-    int rate = Integer.getInteger("cluster.rate", 8);
-    int concurrency = Integer.getInteger("cluster.concurrency", 8);
     List<Integer> ports = List.of(System.getProperty("cluster.ports", "8095,8096").split(",")).stream()
         .map(String::trim).map(Integer::valueOf).toList();
     String run = "c" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-    Path dir = Path.of(System.getProperty("cluster.dir", "target/cluster/" + run));
-    Files.createDirectories(dir);
+    Options options = new Options(Path.of(System.getProperty("cluster.jar")),
+        Integer.getInteger("cluster.appeals", 450), Integer.getInteger("cluster.rate", 8),
+        Integer.getInteger("cluster.concurrency", 8), ports,
+        Path.of(System.getProperty("cluster.dir", "target/cluster/" + run)));
+    boolean clean = new ClusterRun(new PrintStream(System.out, true, StandardCharsets.UTF_8)).run(options);
+    System.exit(clean ? 0 : 1);
+  }
 
-    boolean clean;
+  /** The whole run; true when it ends with "0 lost, 0 duplicated" and nothing left undone. */
+  boolean run(Options options) throws Exception {
+    Files.createDirectories(options.dir());
+    String run = options.dir().getFileName().toString();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         PublisherStub publisher = new PublisherStub()) {
       String url = postgres.getJdbcUrl("postgres", "postgres");
@@ -56,14 +67,16 @@ public final class ClusterRun {
       out.println("publisher      " + publisher.url());
       Map<String, String> environment = Map.of(
           "APPEALS_DB_URL", url, "APPEALS_DB_USER", "postgres", "APPEALS_DB_PASSWORD", "postgres",
-          "APPEALS_WEBHOOK_URL", publisher.url(), "APPEALS_DATA_DIR", dir.resolve("data").toString());
+          "APPEALS_WEBHOOK_URL", publisher.url(), "APPEALS_DATA_DIR", options.dir().resolve("data").toString());
       // Shorter than production's 5 minutes, so that what the killed node held is taken over within the run; the
       // claim of a notice must still outlast one delivery with the couriers' timeouts (DeliverySettings).
       List<String> settings = List.of("--appeals.delivery.fixed-delay=PT2S", "--appeals.delivery.claim-lease=PT2M",
           "--camunda.bpm.job-execution.lock-time-in-millis=20000", "--camunda.bpm.job-execution.max-wait=5000");
       List<AppNode> nodes = List.of(
-          new AppNode("node-a", ports.get(0), jar, dir.resolve("node-a.log"), environment, settings),
-          new AppNode("node-b", ports.get(1), jar, dir.resolve("node-b.log"), environment, settings));
+          new AppNode("node-a", options.ports().get(0), options.jar(), options.dir().resolve("node-a.log"),
+              environment, settings),
+          new AppNode("node-b", options.ports().get(1), options.jar(), options.dir().resolve("node-b.log"),
+              environment, settings));
       try {
         Instant started = Instant.now();
         for (AppNode node : nodes) {
@@ -73,15 +86,14 @@ public final class ClusterRun {
           node.awaitReady(Duration.ofMinutes(6));
         }
         out.printf("both nodes     ready %d s after starting together on the empty database; logs in %s%n",
-            Duration.between(started, Instant.now()).toSeconds(), dir);
-        clean = new ClusterRun().drive(nodes, run, publisher, postgres, appeals, rate, concurrency);
+            Duration.between(started, Instant.now()).toSeconds(), options.dir());
+        return drive(nodes, run, publisher, postgres, options);
       } finally {
         for (AppNode node : nodes) {
           node.stop();
         }
       }
     }
-    System.exit(clean ? 0 : 1);
   }
 
   /** What the nodes held at the moment of the kill: the killed node's share is taken over after its locks run out. */
@@ -98,7 +110,10 @@ public final class ClusterRun {
   }
 
   private boolean drive(List<AppNode> nodes, String run, PublisherStub publisher, EmbeddedPostgres postgres,
-      int appeals, int rate, int concurrency) throws Exception {
+      Options options) throws Exception {
+    int appeals = options.appeals();
+    int rate = options.rate();
+    int concurrency = options.concurrency();
     AppNode victim = nodes.get(0);
     LoadDriver load = new LoadDriver(nodes, run);
     load.phase("1 both nodes");
@@ -127,6 +142,9 @@ public final class ClusterRun {
     channels.join();
     // However fast the first batch went, the restarted node takes its share of load after rejoining.
     load.submit(Math.max(appeals / 6, 10), rate, concurrency);
+    int continued = load.moderateEarlier("3", concurrency);
+    out.printf("continued      %d appeals acknowledged before node-a rejoined, moderated on both nodes now%n",
+        continued);
 
     out.println();
     out.println("Acknowledged appeals by phase and node");

@@ -82,6 +82,23 @@ final class LoadDriver {
     workers.awaitTermination(10, TimeUnit.MINUTES);
   }
 
+  /**
+   * Moderates, on both nodes in turn, every third appeal acknowledged before {@code phase} that was not moderated
+   * yet: appeals in flight while a node died go on from the task they waited in. Returns how many.
+   */
+  int moderateEarlier(String phase, int concurrency) throws InterruptedException {
+    List<String> earlier = acks.entrySet().stream()
+        .filter(entry -> entry.getValue().phase().compareTo(phase) < 0)
+        .filter(entry -> Integer.parseInt(entry.getKey().substring(run.length() + 1)) % 3 == 1)
+        .map(entry -> entry.getValue().registrationNumber())
+        .toList();
+    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+    earlier.forEach(number -> workers.execute(() -> moderate(number)));
+    workers.shutdown();
+    workers.awaitTermination(10, TimeUnit.MINUTES);
+    return earlier.size();
+  }
+
   private void appeal(int number) {
     String externalId = run + "-" + number;
     Map<String, Object> appeal = appeal(number, externalId);
