@@ -84,7 +84,8 @@ final class LoadDriver {
 
   /**
    * Moderates, on both nodes in turn, every third appeal acknowledged before {@code phase} that was not moderated
-   * yet: appeals in flight while a node died go on from the task they waited in. Returns how many.
+   * yet, half of them accepted and half closed as without substance: appeals in flight while a node died go on from
+   * the task they waited in, some to their end. Returns how many.
    */
   int moderateEarlier(String phase, int concurrency) throws InterruptedException {
     List<String> earlier = acks.entrySet().stream()
@@ -93,7 +94,11 @@ final class LoadDriver {
         .map(entry -> entry.getValue().registrationNumber())
         .toList();
     ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-    earlier.forEach(number -> workers.execute(() -> moderate(number)));
+    for (int i = 0; i < earlier.size(); i++) {
+      String outcome = i % 2 == 0 ? "ACCEPT" : "NO_SUBSTANCE";
+      String number = earlier.get(i);
+      workers.execute(() -> moderate(number, outcome));
+    }
     workers.shutdown();
     workers.awaitTermination(10, TimeUnit.MINUTES);
     return earlier.size();
@@ -119,7 +124,7 @@ final class LoadDriver {
             conflicting.add(externalId);
           }
           if (number % 3 == 0) {
-            moderate(id);
+            moderate(id, "ACCEPT");
           }
           return;
         }
@@ -137,10 +142,10 @@ final class LoadDriver {
   }
 
   /**
-   * «Принято» on the moderation task. After a request without an answer the task may be gone because that request
+   * The moderator's decision on the moderation task. After a request without an answer the task may be gone because that request
    * completed it: the moderation counts as done when the appeal has no moderation task any more.
    */
-  private void moderate(String registrationNumber) {
+  private void moderate(String registrationNumber, String outcome) {
     Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
     while (Instant.now().isBefore(giveUp)) {
       AppNode node = next();
@@ -155,7 +160,7 @@ final class LoadDriver {
             return;
           }
           Map<String, Object> variables = Map.of(
-              "moderation", Map.of("value", "ACCEPT"),
+              "moderation", Map.of("value", outcome),
               "category", Map.of("value", "roads.potholes"),
               "territory", Map.of("value", "berdsk"));
           HttpResponse<String> completed = send(node, "moderator", HttpRequest.newBuilder(node.base().resolve(
