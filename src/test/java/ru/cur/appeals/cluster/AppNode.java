@@ -45,7 +45,9 @@ final class AppNode {
   }
 
   void start() throws IOException {
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(),
+    // The JDK running the harness runs the nodes too, whatever "java" on the path is.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
         "--server.port=" + port));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command)
