@@ -48,7 +48,7 @@ final class AppNode {
     // The JDK running the harness runs the nodes too, whatever "java" on the path is.
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
-        "--server.port=" + port));
+        "--server.port=" + port, "--appeals.delivery.node=" + name));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)

@@ -25,6 +25,8 @@ final class PublisherStub implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+  private static final long ANSWER_DELAY_MILLIS = 50;
+
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final HttpServer server;
 
@@ -38,9 +40,14 @@ final class PublisherStub implements AutoCloseable {
         deliveries.computeIfAbsent(key, k -> new Delivery(notice.path("noticeId").asLong(),
             notice.path("registrationNumber").asText(), notice.path("kind").asText(), new AtomicInteger()))
             .times().incrementAndGet();
+        // Posting the reply takes a moment, in which the node holds the notice as being sent.
+        Thread.sleep(ANSWER_DELAY_MILLIS);
         exchange.sendResponseHeaders(200, -1);
       } catch (RuntimeException e) {
         exchange.sendResponseHeaders(500, -1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.sendResponseHeaders(503, -1);
       } finally {
         exchange.close();
       }
