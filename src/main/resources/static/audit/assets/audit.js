@@ -52,14 +52,25 @@ function fail(error) {
   show('message', true);
 }
 
+const STATUSES = {
+  REGISTERED: 'зарегистрировано', MODERATION: 'на модерации', IN_WORK: 'в работе',
+  AWAITING_APPROVAL: 'на согласовании ответа', ANSWERED: 'дан ответ', CLOSED: 'закрыто'
+};
+
+/** A reference's name with its code, as clerks know both. */
+function named(name, code) {
+  return code ? (name && name !== code ? name + ' (' + code + ')' : code) : '—';
+}
+
 function facts(record) {
   const appeal = record.appeal;
   const list = document.getElementById('facts');
   const rows = [
     ['Номер', appeal.registrationNumber], ['Канал', appeal.channel], ['Поступило', when(appeal.receivedAt)],
-    ['Статус, исход', appeal.status + (appeal.outcome ? ', ' + appeal.outcome : '')],
-    ['Категория, территория', (appeal.category || '—') + ', ' + (appeal.territory || '—')],
-    ['Организация', appeal.organization || '—'], ['Проблема', appeal.problem || '—'],
+    ['Статус, исход', (STATUSES[appeal.status] || appeal.status) + (appeal.outcome ? ', ' + appeal.outcome : '')],
+    ['Категория', named(appeal.categoryName, appeal.category)],
+    ['Территория', named(appeal.territoryName, appeal.territory)],
+    ['Организация', named(appeal.organizationName, appeal.organization)], ['Проблема', appeal.problem || '—'],
     ['Заявитель', appeal.resident.name || '—'],
     ['Контакты', [appeal.resident.email, appeal.resident.phone, appeal.resident.postalAddress, appeal.resident.profileUrl]
       .filter(Boolean).join('; ') || '—'],

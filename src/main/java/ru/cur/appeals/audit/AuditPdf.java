@@ -58,8 +58,9 @@ class AuditPdf {
       fact(facts, "Канал", appeal.channel(), text);
       fact(facts, "Поступило", time(appeal.receivedAt()), text);
       fact(facts, "Статус и исход", appeal.status() + (appeal.outcome() == null ? "" : ", " + appeal.outcome()), text);
-      fact(facts, "Категория, территория", appeal.category() + ", " + appeal.territory(), text);
-      fact(facts, "Организация", appeal.organization(), text);
+      fact(facts, "Категория", named(appeal.categoryName(), appeal.category()), text);
+      fact(facts, "Территория", named(appeal.territoryName(), appeal.territory()), text);
+      fact(facts, "Организация", named(appeal.organizationName(), appeal.organization()), text);
       fact(facts, "Заявитель", appeal.resident().name(), text);
       fact(facts, "Электронная почта, телефон", Objects.toString(appeal.resident().email(), "—") + ", "
           + Objects.toString(appeal.resident().phone(), "—"), text);
@@ -152,5 +153,10 @@ class AuditPdf {
       cell.setVerticalAlignment(Element.ALIGN_TOP);
       table.addCell(cell);
     }
+  }
+
+  /** A reference's name with its code, as clerks know both. */
+  private static String named(String name, String code) {
+    return code == null ? "—" : name == null || name.equals(code) ? code : name + " (" + code + ")";
   }
 }

@@ -11,10 +11,11 @@ import java.util.List;
 public record AuditRecord(Summary appeal, boolean masked, List<AuditProcess> processes, List<AuditDeadline> deadlines,
     List<AuditEvent> events) {
 
-  /** The appeal as it stands now. */
+  /** The appeal as it stands now; the reference data's names beside its codes. */
   public record Summary(String registrationNumber, String channel, String status, String outcome, String closingReason,
       String category, String territory, String organization, String responseType, String problem,
-      Instant receivedAt, Instant closedAt, Resident resident, String address, String text) {}
+      Instant receivedAt, Instant closedAt, Resident resident, String address, String text, String categoryName,
+      String territoryName, String organizationName) {}
 
   /** The resident's personal data ({@link PersonalData#MASK} for whom it is hidden). */
   public record Resident(String name, String email, String phone, String postalAddress, String profileUrl) {}

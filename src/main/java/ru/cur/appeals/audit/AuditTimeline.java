@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
+import ru.cur.appeals.referencedata.ReferenceData;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 
@@ -25,10 +26,12 @@ public class AuditTimeline {
 
   private final EngineHistory engine;
   private final AppealHistory application;
+  private final ReferenceData referenceData;
 
-  AuditTimeline(EngineHistory engine, AppealHistory application) {
+  AuditTimeline(EngineHistory engine, AppealHistory application, ReferenceData referenceData) {
     this.engine = engine;
     this.application = application;
+    this.referenceData = referenceData;
   }
 
   /** The process instances of the appeal: its own, its problem's, and those they called. */
@@ -72,7 +75,7 @@ public class AuditTimeline {
     }
   }
 
-  private static AuditRecord.Summary summary(Appeal appeal, boolean masked, PersonalData personal) {
+  private AuditRecord.Summary summary(Appeal appeal, boolean masked, PersonalData personal) {
     Appeal.Author author = Objects.requireNonNullElse(appeal.author(), new Appeal.Author(null, null, null, null, null));
     AuditRecord.Resident resident = new AuditRecord.Resident(PersonalData.field(author.name(), masked),
         PersonalData.field(author.email(), masked), PersonalData.field(author.phone(), masked),
@@ -82,6 +85,9 @@ public class AuditTimeline {
         appeal.closingReason(), appeal.category(), appeal.territory(), appeal.organization(), appeal.responseType(),
         appeal.problem(), appeal.receivedAt() == null ? null : appeal.receivedAt().toInstant(),
         appeal.closedAt() == null ? null : appeal.closedAt().toInstant(), resident,
-        PersonalData.field(appeal.address(), masked), personal.mask(appeal.text()));
+        PersonalData.field(appeal.address(), masked), personal.mask(appeal.text()),
+        appeal.category() == null ? null : referenceData.categoryName(appeal.category()),
+        appeal.territory() == null ? null : referenceData.territoryName(appeal.territory()),
+        appeal.organization() == null ? null : referenceData.organizationName(appeal.organization()));
   }
 }
