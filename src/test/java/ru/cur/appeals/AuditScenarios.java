@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -272,8 +274,9 @@ abstract class AuditScenarios {
         .hasSizeGreaterThanOrEqualTo(6).extracting(DecisionDefinition::getHistoryTimeToLive).containsOnly(1825);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine;
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
-    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
-    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    // 01:00–05:00 of Novosibirsk, in the zone of the JVM the engine reads its window in.
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo(nightInThisJvm(1));
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo(nightInThisJvm(5));
   }
 
   /**
@@ -426,5 +429,10 @@ abstract class AuditScenarios {
       }
     }
     return rows;
+  }
+
+  private static String nightInThisJvm(int hour) {
+    return ZonedDateTime.now(ZoneId.of("Asia/Novosibirsk")).withHour(hour).withMinute(0)
+        .withZoneSameInstant(ZoneId.systemDefault()).toLocalTime().toString();
   }
 }

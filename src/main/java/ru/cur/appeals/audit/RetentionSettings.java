@@ -1,6 +1,7 @@
 package ru.cur.appeals.audit;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron when the nightly removal runs, in the region's time (inside the engine's history cleanup window)
  * @param lease how long one node holds the job; another node takes over only after it, should that node die
  * @param batchSize appeals removed per transaction
+ * @param historyWindowStart when the engine's history cleanup may start, in the region's time
+ * @param historyWindowEnd when it must stop, in the region's time
  */
 @ConfigurationProperties("appeals.retention")
 public record RetentionSettings(
     @DefaultValue("P1825D") Duration term,
     @DefaultValue("0 30 2 * * *") String cron,
     @DefaultValue("PT1H") Duration lease,
-    @DefaultValue("500") int batchSize) {
+    @DefaultValue("500") int batchSize,
+    @DefaultValue("01:00") LocalTime historyWindowStart,
+    @DefaultValue("05:00") LocalTime historyWindowEnd) {
 
   public RetentionSettings {
     if (term.isNegative() || term.isZero() || batchSize < 1) {
