@@ -432,7 +432,7 @@ abstract class AuditScenarios {
   }
 
   private static String nightInThisJvm(int hour) {
-    return ZonedDateTime.now(ZoneId.of("Asia/Novosibirsk")).withHour(hour).withMinute(0)
+    return ZonedDateTime.now(ZoneId.of("Asia/Novosibirsk")).withHour(hour).withMinute(0).withSecond(0).withNano(0)
         .withZoneSameInstant(ZoneId.systemDefault()).toLocalTime().toString();
   }
 }
