@@ -1,5 +1,6 @@
 package ru.cur.appeals.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -41,7 +42,8 @@ import ru.cur.appeals.EmbeddedPostgresInitializer;
  *
  * <p>Sizes are system properties: {@code bench.intake} (appeals measured, and as many bare starts),
  * {@code bench.open} (open appeals for the task lists), {@code bench.accepted} (how many of them moderation
- * sends to organisations), {@code bench.timers} (deadlines due at once), {@code bench.concurrency}.
+ * sends to organisations), {@code bench.timers} (deadlines due at once), {@code bench.concurrency};
+ * {@code bench.explain-over} logs PostgreSQL's plans of the statements slower than that many milliseconds.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -52,7 +54,8 @@ import ru.cur.appeals.EmbeddedPostgresInitializer;
 class IntakeBenchmark {
 
   private static final int INTAKE = Integer.getInteger("bench.intake", 10_000);
-  private static final int OPEN = Math.max(INTAKE, Integer.getInteger("bench.open", 100_000));
+  /** At least a thousand more than {@code INTAKE}: the bytes an appeal takes are measured on those. */
+  private static final int OPEN = Math.max(INTAKE + 1_000, Integer.getInteger("bench.open", 100_000));
   private static final int ACCEPTED = Integer.getInteger("bench.accepted", OPEN / 10);
   private static final int TIMERS = Math.min(OPEN - ACCEPTED, Integer.getInteger("bench.timers", 20_000));
   private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
@@ -72,6 +75,8 @@ class IntakeBenchmark {
   TaskService tasks;
   @Autowired
   FilterService filters;
+  @Autowired
+  HikariDataSource dataSource;
 
   private HttpLoad load;
   private final AtomicInteger appealNumber = new AtomicInteger();
@@ -93,13 +98,15 @@ class IntakeBenchmark {
     deployBareProcess();
     load.run(WARM_UP, CONCURRENCY, 200, i -> bareStart());
     load.run(WARM_UP, CONCURRENCY, 201, i -> appealSubmission());
-    Map<String, Long> before = tableSizes();
-
     intake(results);
+    // Only appeals are submitted from here on: the bare baseline's instances stay out of the sizes.
+    Map<String, Long> before = tableSizes();
+    int submitted = appealNumber.get();
     fill();
-    perAppealSizes(results, before, appealNumber.get() - WARM_UP);
+    perAppealSizes(results, before, appealNumber.get() - submitted);
     accept();
     jdbc.sql("analyze").update();
+    explainSlowStatements();
     taskLists(results);
     timerStorm(results);
     memory(results);
@@ -141,7 +148,7 @@ class IntakeBenchmark {
 
   /** The rest of the open appeals, through the same endpoint. */
   private void fill() {
-    int missing = OPEN - (appealNumber.get() - WARM_UP);
+    int missing = OPEN - appealNumber.get();
     if (missing > 0) {
       long started = System.nanoTime();
       HttpLoad.Run run = load.run(missing, CONCURRENCY, 201, i -> appealSubmission());
@@ -191,6 +198,23 @@ class IntakeBenchmark {
     query(results, "apiTerritoryCategorySearch", "/api/appeals?territory=berdsk&category=…, manager",
         () -> load.request("manager", "GET", "/api/appeals?territory=berdsk&category=roads.potholes&size=20", null,
             "application/json"));
+  }
+
+  /**
+   * With {@code -Dbench.explain-over=<ms>}, PostgreSQL logs the plan of every statement slower than that from here
+   * on (auto_explain, into this run's output): how the numbers below were read.
+   */
+  private void explainSlowStatements() {
+    String threshold = System.getProperty("bench.explain-over");
+    if (threshold == null) {
+      return;
+    }
+    jdbc.sql("alter system set session_preload_libraries = 'auto_explain'").update();
+    jdbc.sql("alter system set auto_explain.log_min_duration = " + Integer.parseInt(threshold)).update();
+    jdbc.sql("alter system set auto_explain.log_analyze = on").update();
+    jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
+    // The setting applies to new sessions: the pool opens them afresh.
+    dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
   private void query(BenchResults results, String key, String name, java.util.function.Supplier<HttpRequest> request) {
