@@ -1,5 +1,6 @@
 package ru.cur.appeals.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ final class HttpLoad {
             + response.statusCode() + ": " + response.body());
       }
       return response.body();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(request.uri() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,19 +1,23 @@
 package ru.cur.appeals.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -121,8 +125,8 @@ class IntakeBenchmark {
     int rounds = 2;
     double appealSeconds = 0;
     double bareSeconds = 0;
-    List<Double> appealMillis = new java.util.ArrayList<>();
-    List<Double> bareMillis = new java.util.ArrayList<>();
+    List<Double> appealMillis = new ArrayList<>();
+    List<Double> bareMillis = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       HttpLoad.Run bare = load.run(INTAKE / rounds, CONCURRENCY, 200, i -> bareStart());
       HttpLoad.Run appeals = load.run(INTAKE / rounds, CONCURRENCY, 201, i -> appealSubmission());
@@ -217,7 +221,7 @@ class IntakeBenchmark {
     dataSource.getHikariPoolMXBean().softEvictConnections();
   }
 
-  private void query(BenchResults results, String key, String name, java.util.function.Supplier<HttpRequest> request) {
+  private void query(BenchResults results, String key, String name, Supplier<HttpRequest> request) {
     for (int i = 0; i < 10; i++) {
       load.send(request.get(), 200);
     }
@@ -278,7 +282,7 @@ class IntakeBenchmark {
     Map<String, Long> perTable = after.entrySet().stream()
         .filter(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L) > 0)
         .collect(Collectors.toMap(Map.Entry::getKey, e -> (e.getValue() - before.getOrDefault(e.getKey(), 0L))
-            / appeals, (a, b) -> a, java.util.TreeMap::new));
+            / appeals, (a, b) -> a, TreeMap::new));
     results.detail("bytesPerAppeal", "appealsCounted", appeals);
     results.detail("bytesPerAppeal", "perTable", perTable);
     groups.forEach((group, bytes) -> results.figure("bytesPerAppealGroups", group,
@@ -342,7 +346,7 @@ class IntakeBenchmark {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith(field + ":"))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return 0;
     }
   }
