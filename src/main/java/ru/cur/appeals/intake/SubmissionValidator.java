@@ -56,12 +56,27 @@ class SubmissionValidator {
     }
     location(submission.location(), violations);
     maxLength("address", submission.address(), 1000, violations);
+    noNulCharacter("externalId", submission.externalId(), violations);
+    noNulCharacter("text", submission.text(), violations);
+    noNulCharacter("author.name", submission.authorOrEmpty().name(), violations);
+    noNulCharacter("author.postalAddress", submission.authorOrEmpty().postalAddress(), violations);
+    noNulCharacter("address", submission.address(), violations);
     url("sourceUrl", submission.sourceUrl(), violations);
     if (submission.receivedAt() != null && submission.receivedAt().isAfter(OffsetDateTime.now(clock).plus(CLOCK_SKEW))) {
       violations.add(new Violation("receivedAt", "lies in the future; give the time the resident sent the message"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
+    }
+  }
+
+  /**
+   * PostgreSQL's text types cannot hold U+0000 (JSON allows it as {@code \u0000}): refused here with the field's
+   * name rather than failing the insert. Every other character, control characters included, is kept as sent.
+   */
+  private static void noNulCharacter(String field, String value, List<Violation> violations) {
+    if (value != null && value.indexOf('\u0000') >= 0) {
+      violations.add(new Violation(field, "contains the NUL character (U+0000), which no text can hold; remove it"));
     }
   }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.referencedata.Organization;
@@ -20,8 +21,9 @@ import ru.cur.appeals.referencedata.ReferenceData;
 
 /**
  * The Camunda authorizations of every role and organisation group, granted on every start (in every
- * mode: they name groups, which may come from the demo or from Keycloak). Tasks need nothing here:
- * the engine grants a task's candidate group the right to see and work that task when it is created.
+ * mode: they name groups, which may come from the demo or from Keycloak). Tasks need little here: the engine
+ * grants a task's candidate group the right to see and work that task when it is created, and the groups who
+ * see every task read them through one grant ({@link CenterWideTaskReaders}).
  */
 @Component
 @Order(1)
@@ -37,6 +39,11 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
   }
 
   @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new CenterWideTaskReaders());
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (String group : staffGroups()) {
@@ -44,6 +51,8 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.FILTER, ANY, Permissions.READ);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    // Moderators read every appeal (Roles.READ_ALL), so every task too: one row instead of one per task.
+    grant(authorizations, Roles.MODERATORS, Resources.TASK, ANY, Permissions.READ);
     for (String group : List.of(Roles.SUPERVISORS, Roles.MANAGERS, Roles.AUDITORS)) {
       grant(authorizations, group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY,

@@ -38,7 +38,6 @@ import ru.cur.appeals.system.InvalidInputException.Violation;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-  private static final String RETRY_AFTER_SECONDS = "30";
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException e) {
@@ -81,11 +80,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
   ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
     log.warn("Database unavailable, request refused: {}", e.getMessage());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "The registry's database is unavailable right now; nothing was stored. Retry later");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .body(problem);
+    return DatabaseOutage.response();
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -99,13 +94,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // The engine and the transaction manager wrap a lost connection in their own exceptions.
+    if (DatabaseOutage.isCauseOf(e)) {
+      log.warn("Database unavailable, request refused: {}", e.getMessage());
+      return DatabaseOutage.response();
+    }
     String reference = UUID.randomUUID().toString();
     log.error("Unexpected error, reference {}", reference, e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "Internal error; nothing was changed. Give this reference to the support team: " + reference);
     problem.setProperty("reference", reference);
-    return problem;
+    return ResponseEntity.internalServerError().body(problem);
   }
 
   @Override

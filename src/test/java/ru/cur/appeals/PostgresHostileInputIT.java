@@ -1,0 +1,4 @@
+package ru.cur.appeals;
+
+@OnPostgres
+class PostgresHostileInputIT extends HostileInputScenarios {}
