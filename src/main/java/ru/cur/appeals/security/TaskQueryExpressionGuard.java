@@ -1,20 +1,17 @@
 package ru.cur.appeals.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.regex.Pattern;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.cur.appeals.system.ReadBodyRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +47,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
           + "\"message\":\"Expressions are forbidden in task queries, also inside orQueries\",\"code\":0}");
       return;
     }
-    chain.doFilter(new Replayed(request, body), response);
+    chain.doFilter(new ReadBodyRequest(request, body), response);
   }
 
   boolean carriesExpressionInOrQueries(byte[] body) {
@@ -72,42 +69,5 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
       }
     }
     return false;
-  }
-
-  /** The request with its body read once and given again to the engine's REST resource. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the body is already read");
-        }
-      };
-    }
   }
 }
