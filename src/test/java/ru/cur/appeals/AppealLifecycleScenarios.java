@@ -93,6 +93,11 @@ abstract class AppealLifecycleScenarios {
         .asString().contains((String) post.get("text"));
     assertThat(card).extractingByKey("categoryOptions").extracting(v -> ((Map<?, ?>) v).get("type"))
         .isEqualTo("Json");
+    // The card is the task's copy of the appeal, not history: the resident's name is nowhere in the engine's
+    // history, which keeps the process's own variables as before.
+    String instance = (String) submitted.getBody().get("processInstanceId");
+    assertThat(historicVariables(instance, "authorName") + historicVariables(instance, "categoryOptions")).isZero();
+    assertThat(historicVariables(instance, "category")).isPositive();
 
     api.complete("moderator", id, "moderate-appeal",
         Map.of("moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));
@@ -421,5 +426,10 @@ abstract class AppealLifecycleScenarios {
         .containsEntry("code", "berdsk-polyclinic")
         .containsEntry("supervisor", "minzdrav-nso")
         .containsEntry("territories", List.of("berdsk")));
+  }
+
+  private long historicVariables(String processInstance, String name) {
+    return jdbc.sql("select count(*) from act_hi_varinst where proc_inst_id_ = :instance and name_ = :name")
+        .param("instance", processInstance).param("name", name).query(Long.class).single();
   }
 }

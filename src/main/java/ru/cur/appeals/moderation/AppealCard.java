@@ -3,6 +3,7 @@ package ru.cur.appeals.moderation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,6 +27,11 @@ import ru.cur.appeals.system.RegionTime;
  */
 @Component("appealCard")
 class AppealCard implements TaskListener {
+
+  /** The card's task-local variables: copies of the appeal's row, kept out of history ({@link CardWithoutHistory}). */
+  static final Set<String> VARIABLES = Set.of("registrationNumber", "appealText", "channelName", "authorName",
+      "authorContacts", "territoryName", "categoryName", "address", "receivedAt", "organizationName", "repeatOfText",
+      "correspondence", "categoryOptions", Problems.PROBLEM_OPTIONS, "territoryOptions");
 
   private final AppealRepository appeals;
   private final ReferenceData referenceData;
