@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ContentDisposition;
@@ -135,6 +137,21 @@ public final class AppealApi {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+  }
+
+  /**
+   * Executes every timer of the process instance due by the engine clock through the REST API, as an operator
+   * would; returns the timers' activities.
+   */
+  public List<String> runDueTimers(ManagementService management, String processInstanceId) {
+    List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).timers().executable().list();
+    for (Job job : due) {
+      ResponseEntity<String> executed = as("admin")
+          .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
+      assertThat(executed.getStatusCode().value()).as("execute %s: %s", job, executed.getBody()).isEqualTo(204);
+    }
+    return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId()).toList();
   }
 
   private static HttpEntity<Object> json(Object body) {

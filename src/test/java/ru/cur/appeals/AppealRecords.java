@@ -20,6 +20,14 @@ final class AppealRecords {
         where a.registration_number = :id order by n.id""").param("id", id).query(String.class).list();
   }
 
+  /** Who was reminded of the appeal's deadlines (groups or users), in the order they were reminded. */
+  List<String> staffRemindersOf(String id) {
+    return jdbc.sql("""
+        select coalesce(s.recipient_group, s.recipient_user) from staff_notification s
+        join appeal a on a.id = s.appeal_id where a.registration_number = :id order by s.id""")
+        .param("id", id).query(String.class).list();
+  }
+
   String processInstanceOf(String id) {
     return jdbc.sql("select process_instance_id from appeal where registration_number = :id")
         .param("id", id).query(String.class).single();

@@ -385,16 +385,8 @@ abstract class AuditScenarios {
         .findFirst().orElseThrow(() -> new AssertionError("no timer " + event + " for " + id));
   }
 
-  /** Executes every timer due by the engine clock through the REST API, as an operator would; returns their events. */
   private List<String> runDueTimers(String id) {
-    List<Job> due = management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().executable().list();
-    for (Job job : due) {
-      ResponseEntity<String> executed = api.as("admin")
-          .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
-      assertThat(executed.getStatusCode().value()).as("execute %s: %s", job, executed.getBody()).isEqualTo(204);
-    }
-    return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult().getActivityId()).toList();
+    return api.runDueTimers(management, records.processInstanceOf(id));
   }
 
   /** RFC 4180 with {@code ;}: quoted fields, doubled quotes, CRLF between records. */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -297,23 +296,12 @@ abstract class DeadlineScenarios {
     return management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().list();
   }
 
-  /** Executes every timer due by the engine clock through the REST API, as an operator would; returns their events. */
   private List<String> runDueTimers(String id) {
-    List<Job> due = management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().executable().list();
-    for (Job job : due) {
-      ResponseEntity<String> executed = api.as("admin")
-          .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
-      assertThat(executed.getStatusCode().value()).as("execute %s: %s", job, executed.getBody()).isEqualTo(204);
-    }
-    return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult().getActivityId()).toList();
+    return api.runDueTimers(management, records.processInstanceOf(id));
   }
 
   private List<String> staffReminders(String id) {
-    return jdbc.sql("""
-        select coalesce(s.recipient_group, s.recipient_user) from staff_notification s
-        join appeal a on a.id = s.appeal_id where a.registration_number = :id order by s.id""")
-        .param("id", id).query(String.class).list();
+    return records.staffRemindersOf(id);
   }
 
   private List<String> breaches(String id) {

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -338,21 +337,10 @@ abstract class ImportScenarios {
   }
 
   private List<String> runDueTimers(String id) {
-    List<Job> due = management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().executable()
-        .list();
-    for (Job job : due) {
-      ResponseEntity<String> executed = api.as("admin")
-          .exchange("/engine-rest/job/{id}/execute", HttpMethod.POST, null, String.class, job.getId());
-      assertThat(executed.getStatusCode().value()).as("execute %s: %s", job, executed.getBody()).isEqualTo(204);
-    }
-    return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult().getActivityId()).toList();
+    return api.runDueTimers(management, records.processInstanceOf(id));
   }
 
   private List<String> staffReminders(String id) {
-    return jdbc.sql("""
-        select coalesce(s.recipient_group, s.recipient_user) from staff_notification s
-        join appeal a on a.id = s.appeal_id where a.registration_number = :id order by s.id""")
-        .param("id", id).query(String.class).list();
+    return records.staffRemindersOf(id);
   }
 }
