@@ -1,13 +1,11 @@
 package ru.cur.appeals.analytics;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import ru.cur.appeals.system.OwnPage;
 
 /**
  * {@code /dashboard}: the region's heads' page (heat map, top categories, overdue by organisation, appeals per
@@ -18,17 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardPage {
 
   private static final Resource PAGE = new ClassPathResource("static/dashboard/index.html");
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
   /** Everything comes from the application itself: no CDN, works in a closed network. */
   private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   @GetMapping({"/dashboard", "/dashboard/"})
   ResponseEntity<Resource> page() {
-    return ResponseEntity.ok()
-        .contentType(HTML)
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(PAGE);
+    return OwnPage.of(PAGE, CONTENT_SECURITY_POLICY);
   }
 }

@@ -1,13 +1,11 @@
 package ru.cur.appeals.audit;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import ru.cur.appeals.system.OwnPage;
 
 /**
  * {@code /audit/{id}}: the auditor's replay of an appeal on its diagrams. Static, with its script beside it
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AuditPage {
 
   private static final Resource PAGE = new ClassPathResource("static/audit/index.html");
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
   /**
    * Everything comes from the application itself: no CDN, works in a closed network. bpmn-js styles the diagram's
    * elements through their style attributes and embeds its icon font as data.
@@ -29,10 +26,6 @@ class AuditPage {
 
   @GetMapping("/audit/{id}")
   ResponseEntity<Resource> page() {
-    return ResponseEntity.ok()
-        .contentType(HTML)
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(PAGE);
+    return OwnPage.of(PAGE, CONTENT_SECURITY_POLICY);
   }
 }
