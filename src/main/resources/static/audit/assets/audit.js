@@ -66,7 +66,7 @@ function facts(record) {
   const appeal = record.appeal;
   const list = document.getElementById('facts');
   const rows = [
-    ['Номер', appeal.registrationNumber], ['Канал', appeal.channel], ['Поступило', when(appeal.receivedAt)],
+    ['Номер', appeal.registrationNumber], ['Канал', named(appeal.channelName, appeal.channel)], ['Поступило', when(appeal.receivedAt)],
     ['Статус, исход', (STATUSES[appeal.status] || appeal.status) + (appeal.outcome ? ', ' + appeal.outcome : '')],
     ['Категория', named(appeal.categoryName, appeal.category)],
     ['Территория', named(appeal.territoryName, appeal.territory)],

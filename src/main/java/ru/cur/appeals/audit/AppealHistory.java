@@ -37,7 +37,7 @@ class AppealHistory {
   List<AuditEvent> eventsOf(Appeal appeal) {
     List<AuditEvent> events = new ArrayList<>();
     events.add(event(APPEAL_RECEIVED, appeal.receivedAt(), AuditEvent.SYSTEM,
-        "Поступило по каналу " + appeal.channel(), new Details().put("channel", appeal.channel())
+        "Поступило по каналу «" + appeal.channel().title() + "»", new Details().put("channel", appeal.channel())
             .put("externalId", appeal.externalId()).put("sourceUrl", appeal.sourceUrl())));
     events.add(event(APPEAL_REGISTERED, appeal.registeredAt(), AuditEvent.SYSTEM,
         "Зарегистрировано под номером " + appeal.registrationNumber(),

@@ -55,7 +55,7 @@ class AuditPdf {
           + (record.masked() ? "; персональные данные заявителя скрыты" : ""), text));
       document.add(heading("Обращение", strong));
       PdfPTable facts = table(new float[] {1, 3});
-      fact(facts, "Канал", appeal.channel(), text);
+      fact(facts, "Канал", named(appeal.channelName(), appeal.channel()), text);
       fact(facts, "Поступило", time(appeal.receivedAt()), text);
       fact(facts, "Статус и исход", appeal.status() + (appeal.outcome() == null ? "" : ", " + appeal.outcome()), text);
       fact(facts, "Категория", named(appeal.categoryName(), appeal.category()), text);

@@ -15,7 +15,7 @@ public record AuditRecord(Summary appeal, boolean masked, List<AuditProcess> pro
   public record Summary(String registrationNumber, String channel, String status, String outcome, String closingReason,
       String category, String territory, String organization, String responseType, String problem,
       Instant receivedAt, Instant closedAt, Resident resident, String address, String text, String categoryName,
-      String territoryName, String organizationName) {}
+      String territoryName, String organizationName, String channelName) {}
 
   /** The resident's personal data ({@link PersonalData#MASK} for whom it is hidden). */
   public record Resident(String name, String email, String phone, String postalAddress, String profileUrl) {}

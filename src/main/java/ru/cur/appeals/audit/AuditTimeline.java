@@ -88,6 +88,7 @@ public class AuditTimeline {
         PersonalData.field(appeal.address(), masked), personal.mask(appeal.text()),
         appeal.category() == null ? null : referenceData.categoryName(appeal.category()),
         appeal.territory() == null ? null : referenceData.territoryName(appeal.territory()),
-        appeal.organization() == null ? null : referenceData.organizationName(appeal.organization()));
+        appeal.organization() == null ? null : referenceData.organizationName(appeal.organization()),
+        appeal.channel() == null ? null : appeal.channel().title());
   }
 }
