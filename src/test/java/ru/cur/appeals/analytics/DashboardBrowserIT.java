@@ -150,15 +150,11 @@ class DashboardBrowserIT {
   }
 
   private void logIn(String user) {
-    browser.get(url("/camunda/app/welcome/default/"));
-    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor(By.cssSelector("a[href='/dashboard']"));
+    HeadlessChromium.logIn(browser, url(""), user);
   }
 
   private WebElement waitFor(By what) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(what));
+    return HeadlessChromium.waitFor(browser, what);
   }
 
   private Map<String, Object> api(HttpMethod method, String path) {
