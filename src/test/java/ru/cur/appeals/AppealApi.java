@@ -3,6 +3,7 @@ package ru.cur.appeals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,18 @@ public final class AppealApi {
     }
     return due.stream().map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
         .singleResult().getActivityId()).toList();
+  }
+
+  /** One step's deadline of an appeal as {@code GET /api/appeals/{id}} gives it. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> deadline(Map<String, Object> appeal, String step) {
+    Map<String, Object> deadlines = (Map<String, Object>) appeal.get("deadlines");
+    assertThat(deadlines).as("deadlines of %s", appeal.get("id")).containsKey(step);
+    return (Map<String, Object>) deadlines.get(step);
+  }
+
+  public static Instant due(Map<String, Object> appeal, String step) {
+    return Instant.parse((String) deadline(appeal, step).get("due"));
   }
 
   private static HttpEntity<Object> json(Object body) {

@@ -1,6 +1,8 @@
 package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.cur.appeals.AppealApi.deadline;
+import static ru.cur.appeals.AppealApi.due;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -271,16 +273,7 @@ abstract class DeadlineScenarios {
         "category", category);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deadline(Map<String, Object> appeal, String step) {
-    Map<String, Object> deadlines = (Map<String, Object>) appeal.get("deadlines");
-    assertThat(deadlines).as("deadlines of %s", appeal.get("id")).containsKey(step);
-    return (Map<String, Object>) deadlines.get(step);
-  }
 
-  private static Instant due(Map<String, Object> appeal, String step) {
-    return Instant.parse((String) deadline(appeal, step).get("due"));
-  }
 
   private static Instant engineDate(Object value) {
     return OffsetDateTime.parse((String) value, ENGINE_REST).toInstant();

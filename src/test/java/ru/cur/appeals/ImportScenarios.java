@@ -1,6 +1,8 @@
 package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.cur.appeals.AppealApi.deadline;
+import static ru.cur.appeals.AppealApi.due;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -319,16 +321,7 @@ abstract class ImportScenarios {
     return exampleNumbers().stream().mapToLong(number -> api.tasks("moderator", number).size()).sum();
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deadline(Map<String, Object> appeal, String step) {
-    Map<String, Object> deadlines = (Map<String, Object>) appeal.get("deadlines");
-    assertThat(deadlines).as("deadlines of %s", appeal.get("id")).containsKey(step);
-    return (Map<String, Object>) deadlines.get(step);
-  }
 
-  private static Instant due(Map<String, Object> appeal, String step) {
-    return Instant.parse((String) deadline(appeal, step).get("due"));
-  }
 
   @SuppressWarnings("unchecked")
   private static List<String> idsOf(ResponseEntity<Map<String, Object>> page) {
