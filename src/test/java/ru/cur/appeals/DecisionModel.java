@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
+import ru.cur.appeals.system.ParsedOnceFeel;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -37,8 +37,7 @@ public final class DecisionModel {
   private final DmnDecisionRequirementsGraph graph;
 
   private DecisionModel(String resource) {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DefaultDmnEngineConfiguration configuration = ParsedOnceFeel.dmnConfiguration();
     configuration.customPostDecisionEvaluationListeners(List.of(lastEvaluation::set));
     engine = configuration.buildEngine();
     model = read(resource);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
@@ -32,6 +31,7 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.cur.appeals.system.ParsedOnceFeel;
 
 /**
  * Evaluates every decision an appeal's process took again, with the inputs it had: against the version of the table
@@ -56,8 +56,7 @@ class DecisionReplay {
   DecisionReplay(HistoryService history, RepositoryService repository) {
     this.history = history;
     this.repository = repository;
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DefaultDmnEngineConfiguration configuration = ParsedOnceFeel.dmnConfiguration();
     configuration.customPostDecisionEvaluationListeners(List.of(new MatchedRules()));
     this.dmn = configuration.buildEngine();
   }
