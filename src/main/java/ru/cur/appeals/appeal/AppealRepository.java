@@ -246,6 +246,13 @@ public class AppealRepository {
   public void setNextDue(long id, OffsetDateTime nextDue) {
     jdbc.sql("update appeal set next_due_at = :nextDue where id = :id")
         .param("nextDue", nextDue).param("id", id).update();
+  }
+
+  /**
+   * The appeal's answer term changed state (met, late, started again): the managers' daily figures count
+   * the answers done and done in time from it. Other deadlines, and the next due time, count in no figure.
+   */
+  public void answerTermChanged(long id) {
     countAgain(id);
   }
 

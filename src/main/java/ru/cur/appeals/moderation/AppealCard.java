@@ -39,6 +39,9 @@ class AppealCard implements TaskListener {
   private final RegionTime time;
   private final DelegationHistory delegationHistory;
   private final Problems problems;
+  /** The region's catalogue does not change while the application runs: written as JSON once, not per task. */
+  private final String categoryOptions;
+  private final String territoryOptions;
 
   AppealCard(AppealRepository appeals, ReferenceData referenceData, FormJson json, RegionTime time,
       DelegationHistory delegationHistory, Problems problems) {
@@ -48,6 +51,12 @@ class AppealCard implements TaskListener {
     this.time = time;
     this.delegationHistory = delegationHistory;
     this.problems = problems;
+    this.categoryOptions = json.text(referenceData.leafCategories().stream()
+        .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
+        .toList());
+    this.territoryOptions = json.text(referenceData.territories().stream()
+        .map(t -> Map.of("value", t.code(), "label", t.name()))
+        .toList());
   }
 
   @Override
@@ -81,13 +90,9 @@ class AppealCard implements TaskListener {
       task.setVariableLocal("correspondence", json.variable(correspondence(levels)));
     }
     if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal("categoryOptions", json.variable(referenceData.leafCategories().stream()
-          .map(c -> Map.of("value", c.code(), "label", referenceData.categoryName(c.parent()) + " → " + c.name()))
-          .toList()));
+      task.setVariableLocal("categoryOptions", json.ofText(categoryOptions));
       task.setVariableLocal(Problems.PROBLEM_OPTIONS, problems.optionsValue(appeal));
-      task.setVariableLocal("territoryOptions", json.variable(referenceData.territories().stream()
-          .map(t -> Map.of("value", t.code(), "label", t.name()))
-          .toList()));
+      task.setVariableLocal("territoryOptions", json.ofText(territoryOptions));
     }
   }
 

@@ -62,8 +62,11 @@ public class Deadlines {
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Deadline> start(Appeal appeal, Step step, Instant from) {
     Optional<Term> found = table.term(regulationOf(appeal), step, appeal);
-    jdbc.sql("delete from appeal_deadline where appeal_id = :id and step = :step")
+    int replaced = jdbc.sql("delete from appeal_deadline where appeal_id = :id and step = :step")
         .param("id", appeal.id()).param("step", step.name()).update();
+    if (replaced > 0 && step == Step.ANSWER) {
+      appeals.answerTermChanged(appeal.id());
+    }
     if (found.isEmpty()) {
       refreshNextDue(appeal.id());
       return Optional.empty();
@@ -100,6 +103,9 @@ public class Deadlines {
           .param("id", appeal.id())
           .param("step", step.name())
           .update();
+      if (step == Step.ANSWER) {
+        appeals.answerTermChanged(appeal.id());
+      }
       if (late && step.breachable()) {
         recordBreach(appeal, deadline);
         jdbc.sql("""

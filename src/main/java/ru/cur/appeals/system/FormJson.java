@@ -30,6 +30,11 @@ public class FormJson {
 
   /** A JSON process or task variable; Tasklist hands it to the form parsed. */
   public JsonValue variable(Object value) {
-    return SpinValues.jsonValue(text(value)).create();
+    return ofText(text(value));
+  }
+
+  /** A JSON variable of a text already written as JSON ({@link #text}), for a value many tasks show alike. */
+  public JsonValue ofText(String jsonText) {
+    return SpinValues.jsonValue(jsonText).create();
   }
 }
