@@ -77,6 +77,46 @@ abstract class AccessScenarios {
   }
 
   @Test
+  void anOrganisationsTasklistHasAllItsGroupsTasksAndTheWholeCentersListIsForWhoReadsEveryTask() {
+    String[] appeals = appealsOfTwoPolyclinics();
+    Map<String, Object> own = api().onlyTask("executor", appeals[0], "prepare-answer");
+    Map<String, Object> foreign = api().onlyTask("supervisor", appeals[1], "prepare-answer");
+    assertThat(status("executor", HttpMethod.POST, "/engine-rest/task/" + own.get("id") + "/claim",
+        "{\"userId\":\"executor\"}")).isEqualTo(204);
+
+    assertThat(filters("executor")).containsKeys("Задачи моих групп", "Мои задачи", "Все задачи моих групп")
+        .doesNotContainKey("Все доступные задачи");
+    // Taken in work, the task stays among the group's tasks; the other polyclinic's is not there.
+    assertThat(filterTasks("executor", filters("executor").get("Все задачи моих групп")))
+        .contains(own.get("id")).doesNotContain(foreign.get("id"));
+    assertThat(filterTasks("executor", filters("executor").get("Задачи моих групп")))
+        .doesNotContain(own.get("id"), foreign.get("id"));
+    for (String reader : List.of("manager", "auditor", "supervisor", "moderator")) {
+      assertThat(filterTasks(reader, filters(reader).get("Все доступные задачи"))).as(reader)
+          .contains(own.get("id"), foreign.get("id"));
+    }
+  }
+
+  /** The Tasklist filters the user may read, by name, with their ids. */
+  private Map<String, String> filters(String user) {
+    Map<String, String> filters = new HashMap<>();
+    list(user, "/engine-rest/filter?resourceType=Task")
+        .forEach(filter -> filters.put((String) filter.get("name"), (String) filter.get("id")));
+    return filters;
+  }
+
+  /** The ids of the tasks a filter shows the user, as Tasklist asks for them. */
+  private List<Object> filterTasks(String user, String filterId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<List<Map<String, Object>>> response = api().as(user).exchange(
+        "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=1000", HttpMethod.POST,
+        new HttpEntity<>("{}", headers), AppealApi.LIST);
+    assertThat(response.getStatusCode().value()).as("filter %s as %s", filterId, user).isEqualTo(200);
+    return response.getBody().stream().map(task -> task.get("id")).toList();
+  }
+
+  @Test
   void managersAndAuditorsReadEverythingAndChangeNothing() {
     String id = appealsOfTwoPolyclinics()[1];
     Map<String, Object> task = api().onlyTask("supervisor", id, "prepare-answer");

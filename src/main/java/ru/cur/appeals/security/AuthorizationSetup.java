@@ -2,22 +2,17 @@ package ru.cur.appeals.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static ru.cur.appeals.security.StaffGroups.grant;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import ru.cur.appeals.referencedata.Organization;
-import ru.cur.appeals.referencedata.ReferenceData;
 
 /**
  * The Camunda authorizations of every role and organisation group, granted on every start (in every
@@ -32,10 +27,10 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
 
-  private final ReferenceData referenceData;
+  private final StaffGroups staff;
 
-  AuthorizationSetup(ReferenceData referenceData) {
-    this.referenceData = referenceData;
+  AuthorizationSetup(StaffGroups staff) {
+    this.staff = staff;
   }
 
   @Override
@@ -46,11 +41,14 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
-    for (String group : staffGroups()) {
+    for (String group : staff.all()) {
       grant(authorizations, group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      grant(authorizations, group, Resources.FILTER, ANY, Permissions.READ);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    // Each filter names who reads it (TasklistFilters); a grant on every filter, given before, is taken back.
+    authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.FILTER)
+        .resourceId(ANY).groupIdIn(staff.all().toArray(String[]::new)).list()
+        .forEach(everyFilter -> authorizations.deleteAuthorization(everyFilter.getId()));
     // Moderators read every appeal (Roles.READ_ALL), so every task too: one row instead of one per task.
     grant(authorizations, Roles.MODERATORS, Resources.TASK, ANY, Permissions.READ);
     for (String group : List.of(Roles.SUPERVISORS, Roles.MANAGERS, Roles.AUDITORS)) {
@@ -73,43 +71,6 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Roles.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     for (Resources resource : Resources.values()) {
       grant(authorizations, Roles.ADMIN, resource, ANY, Permissions.ALL);
-    }
-  }
-
-  private List<String> staffGroups() {
-    List<String> groups = new ArrayList<>(List.of(
-        Roles.MODERATORS, Roles.SUPERVISORS, Roles.MANAGERS, Roles.AUDITORS, Roles.PROCESS_OWNERS));
-    for (Organization organization : referenceData.organizations()) {
-      groups.add(organization.code());
-      groups.add(organization.headsGroup());
-    }
-    return groups;
-  }
-
-  private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-      Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(group)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-          created.setGroupId(group);
-          created.setResource(resource);
-          created.setResourceId(resourceId);
-          return created;
-        });
-    boolean missing = false;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
-      }
-    }
-    if (missing) {
-      authorizations.saveAuthorization(authorization);
     }
   }
 }

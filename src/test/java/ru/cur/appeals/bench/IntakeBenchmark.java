@@ -181,7 +181,8 @@ class IntakeBenchmark {
 
   private void taskLists(BenchResults results) {
     String groupTasks = filterId("Задачи моих групп");
-    String allTasks = filterId("Все доступные задачи");
+    String allGroupTasks = filterId("Все задачи моих групп");
+    String wholeCenter = filterId("Все доступные задачи");
     // Tasklist's own request: HAL, so that users, groups and definitions come embedded, 15 at a time.
     String tasklistBody = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
         + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
@@ -193,8 +194,13 @@ class IntakeBenchmark {
             "application/json"));
     query(results, "tasklistExecutorGroupTasks", "Tasklist «Задачи моих групп», organisation executor (list)",
         () -> load.request("executor", "POST", list.formatted(groupTasks), tasklistBody, "application/hal+json"));
-    query(results, "tasklistExecutorAllTasks", "Tasklist «Все доступные задачи», organisation executor (list)",
-        () -> load.request("executor", "POST", list.formatted(allTasks), tasklistBody, "application/hal+json"));
+    query(results, "tasklistExecutorAllGroupTasks", "Tasklist «Все задачи моих групп», organisation executor (list)",
+        () -> load.request("executor", "POST", list.formatted(allGroupTasks), tasklistBody, "application/hal+json"));
+    query(results, "tasklistExecutorAllGroupCount", "Tasklist «Все задачи моих групп», organisation executor (count)",
+        () -> load.request("executor", "GET", "/engine-rest/filter/%s/count".formatted(allGroupTasks), null,
+            "application/json"));
+    query(results, "tasklistSupervisorWholeCenter", "Tasklist «Все доступные задачи» (whole center), supervisor (list)",
+        () -> load.request("supervisor", "POST", list.formatted(wholeCenter), tasklistBody, "application/hal+json"));
     query(results, "apiModerationSearch", "/api/appeals?status=MODERATION, moderator",
         () -> load.request("moderator", "GET", "/api/appeals?status=MODERATION&size=20", null, "application/json"));
     query(results, "apiOrganizationSearch", "/api/appeals, organisation executor",
