@@ -5,7 +5,7 @@
 # tests' embedded one: nothing to install. Results: bench/results/intake-<time>.json and .md.
 #
 #   bench/run.sh                 full sizes: 10,000 measured appeals, 100,000 open, 20,000 timers
-#   bench/run.sh quick           2,000 open appeals, 1,000 measured, 1,000 timers, no analytics (a few minutes)
+#   bench/run.sh quick           3,000 open appeals, 1,000 measured after 1,000 unmeasured, 1,000 timers, no analytics (a few minutes)
 #   bench/run.sh -Dbench.open=50000 -Dbench.concurrency=16 ...   any size or Spring property
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ sizes=()
 if [[ "${1:-}" == quick ]]; then
   shift
   tests=IntakeBenchmark
-  sizes=(-Dbench.intake=1000 -Dbench.open=2000 -Dbench.timers=1000 -Dbench.accepted=200)
+  sizes=(-Dbench.intake=1000 -Dbench.open=3000 -Dbench.timers=1000)
 fi
 if [[ "${1:-}" == --no-analytics ]]; then
   shift
