@@ -23,6 +23,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.appeal.AppealRepository;
 
 /**
  * One appeal's whole life through the HTTP APIs, as channel systems and clerks drive it. Run against
@@ -36,6 +40,10 @@ abstract class AppealLifecycleScenarios {
   JdbcClient jdbc;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  AppealRepository appeals;
+  @Autowired
+  TransactionTemplate transaction;
 
   AppealApi api;
   AppealRecords records;
@@ -68,6 +76,26 @@ abstract class AppealLifecycleScenarios {
             "633010, Бердск, ул. Морская, 5, кв. 7"),
         "territory", "berdsk",
         "category", "healthcare");
+  }
+
+  @Test
+  void withinOneTransactionAnAppealIsReadOnceUntilItChangesAndAfterwardsAsChanged() {
+    String id = api.register(potholePostInBerdsk());
+
+    transaction.executeWithoutResult(status -> {
+      Appeal first = appeals.getByNumber(id);
+      assertThat(appeals.getByNumber(id)).isSameAs(first);
+      appeals.classify(id, "roads.potholes", "berdsk");
+      assertThat(appeals.getByNumber(id)).isNotSameAs(first)
+          .satisfies(changed -> assertThat(changed.category()).isEqualTo("roads.potholes"));
+      // A transaction of its own inside this one reads for itself, and sees only what is committed.
+      TransactionTemplate separate = new TransactionTemplate(transaction.getTransactionManager());
+      separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+      separate.executeWithoutResult(inner ->
+          assertThat(appeals.getByNumber(id).category()).isNotEqualTo("roads.potholes"));
+    });
+    // Outside a transaction nothing is kept: every read is the row as it is.
+    assertThat(appeals.getByNumber(id)).isNotSameAs(appeals.getByNumber(id));
   }
 
   long appealCount() {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The appeal table: what intake stores and what every step of the process updates. */
 @Repository
@@ -42,7 +46,7 @@ public class AppealRepository {
   }
 
   public void insert(Appeal appeal) {
-    jdbc.sql("""
+    change("""
         insert into appeal (id, registration_number, channel, external_id, text, author_name, author_email,
           author_phone, author_postal_address, author_profile_url, territory, lat, lon, address, category_hint,
           category, source_url, received_at, registered_at, status, updated_at)
@@ -75,7 +79,7 @@ public class AppealRepository {
   }
 
   public void attachProcessInstance(long id, String processInstanceId) {
-    jdbc.sql("update appeal set process_instance_id = :pid where id = :id")
+    change("update appeal set process_instance_id = :pid where id = :id")
         .param("pid", processInstanceId).param("id", id).update();
   }
 
@@ -84,7 +88,7 @@ public class AppealRepository {
    * import {@code importId}: its moderation counts from the import, its answer from its own registration.
    */
   public void markImported(long id, String importId, OffsetDateTime importedAt) {
-    jdbc.sql("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
+    change("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
         .param("importedAt", importedAt.withOffsetSameInstant(ZoneOffset.UTC)).param("importId", importId)
         .param("id", id).update();
   }
@@ -105,10 +109,17 @@ public class AppealRepository {
   }
 
   public Optional<Appeal> findByNumber(String registrationNumber) {
-    return jdbc.sql("select " + COLUMNS + " from appeal where registration_number = :number")
+    Map<String, Appeal> read = readInThisTransaction();
+    Appeal known = read.get(registrationNumber);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Appeal> found = jdbc.sql("select " + COLUMNS + " from appeal where registration_number = :number")
         .param("number", registrationNumber)
         .query(AppealRepository::map)
         .optional();
+    found.ifPresent(appeal -> read.put(registrationNumber, appeal));
+    return found;
   }
 
   public Optional<Appeal> findByExternalId(Channel channel, String externalId) {
@@ -124,14 +135,14 @@ public class AppealRepository {
   }
 
   public void updateStatus(String registrationNumber, AppealStatus status) {
-    jdbc.sql("update appeal set status = :status, updated_at = :now where registration_number = :number")
+    change("update appeal set status = :status, updated_at = :now where registration_number = :number")
         .param("status", status.name()).param("now", now()).param("number", registrationNumber).update();
     countAgain(registrationNumber);
   }
 
   /** The moderator's classification: may correct the category and territory the channel gave. */
   public void classify(String registrationNumber, String category, String territory) {
-    jdbc.sql("""
+    change("""
         update appeal set category = coalesce(:category, category), territory = coalesce(:territory, territory),
           updated_at = :now where registration_number = :number""")
         .param("category", category).param("territory", territory).param("now", now())
@@ -140,7 +151,7 @@ public class AppealRepository {
   }
 
   public void assign(String registrationNumber, String organization, String responseType) {
-    jdbc.sql("""
+    change("""
         update appeal set organization = :organization, response_type = :responseType, updated_at = :now
         where registration_number = :number""")
         .param("organization", organization).param("responseType", responseType).param("now", now())
@@ -152,7 +163,7 @@ public class AppealRepository {
     OffsetDateTime now = now();
     // Queued before the update: the day of a previous answer counted it too.
     countAgain(registrationNumber);
-    jdbc.sql("""
+    change("""
         update appeal set answer_text = :answer, answered_at = :now, status = :status, updated_at = :now
         where registration_number = :number""")
         .param("answer", answerText).param("now", now).param("status", AppealStatus.ANSWERED.name())
@@ -161,7 +172,7 @@ public class AppealRepository {
 
   public void close(String registrationNumber, Closing closing) {
     OffsetDateTime now = now();
-    jdbc.sql("""
+    change("""
         update appeal set status = :status, outcome = :outcome, closing_reason = :reason,
           duplicate_of = :duplicateOf, forwarded_to = :forwardedTo, closed_at = :now, updated_at = :now
         where registration_number = :number""")
@@ -178,7 +189,7 @@ public class AppealRepository {
 
   /** The first public reply from the official page (incidents), before the organisation's answer. */
   public void recordFirstReply(String registrationNumber, String replyText) {
-    jdbc.sql("""
+    change("""
         update appeal set first_reply_text = :reply, first_replied_at = :now, updated_at = :now
         where registration_number = :number""")
         .param("reply", replyText).param("now", now()).param("number", registrationNumber).update();
@@ -212,7 +223,7 @@ public class AppealRepository {
   }
 
   public void linkToProblem(long id, String problemNumber) {
-    jdbc.sql("update appeal set problem = :problem, updated_at = :now where id = :id")
+    change("update appeal set problem = :problem, updated_at = :now where id = :id")
         .param("problem", problemNumber).param("now", now()).param("id", id).update();
   }
 
@@ -227,7 +238,7 @@ public class AppealRepository {
   }
 
   public void markRepeatOf(long id, String earlierRegistrationNumber) {
-    jdbc.sql("update appeal set repeat_of = :earlier where id = :id")
+    change("update appeal set repeat_of = :earlier where id = :id")
         .param("earlier", earlierRegistrationNumber).param("id", id).update();
   }
 
@@ -238,13 +249,13 @@ public class AppealRepository {
   }
 
   public void pinRegulationDecision(long id, String decisionDefinitionId) {
-    jdbc.sql("update appeal set regulation_decision = :decision where id = :id")
+    change("update appeal set regulation_decision = :decision where id = :id")
         .param("decision", decisionDefinitionId).param("id", id).update();
   }
 
   /** The earliest deadline the appeal still has to meet; null when none runs. */
   public void setNextDue(long id, OffsetDateTime nextDue) {
-    jdbc.sql("update appeal set next_due_at = :nextDue where id = :id")
+    change("update appeal set next_due_at = :nextDue where id = :id")
         .param("nextDue", nextDue).param("id", id).update();
   }
 
@@ -346,6 +357,36 @@ public class AppealRepository {
 
   private static String placeholders(Collection<?> values) {
     return String.join(", ", values.stream().map(v -> "?").toList());
+  }
+
+  /**
+   * A statement that changes appeal rows: what this transaction has read of them is read again afterwards. The
+   * steps of one engine command (registration, deadlines, the task's card, the status) each read the appeal they
+   * work on; within a transaction they share one reading of it until something writes.
+   */
+  private StatementSpec change(String sql) {
+    readInThisTransaction().clear();
+    return jdbc.sql(sql);
+  }
+
+  /** The appeals read so far in this transaction by registration number; outside a transaction, nothing is kept. */
+  private static Map<String, Appeal> readInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    // Kept by a synchronization of the transaction, so that a transaction started inside it keeps its own.
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof AppealsRead read) {
+        return read.appeals;
+      }
+    }
+    AppealsRead read = new AppealsRead();
+    TransactionSynchronizationManager.registerSynchronization(read);
+    return read.appeals;
+  }
+
+  private static final class AppealsRead implements TransactionSynchronization {
+    private final Map<String, Appeal> appeals = new HashMap<>();
   }
 
   private OffsetDateTime now() {
