@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,34 +62,57 @@ public class Deadlines {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Deadline> start(Appeal appeal, Step step, Instant from) {
-    Optional<Term> found = table.term(regulationOf(appeal), step, appeal);
+    return Optional.ofNullable(start(appeal, Map.of(step, from)).get(step));
+  }
+
+  /**
+   * Starts several steps' clocks at once, each at its own moment (registration starts moderation and the
+   * answer): as {@link #start(Appeal, Step, Instant)} for each, with the appeal's next due time set once.
+   * The deadlines started, by step; a step the regime does not know is left out.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<Step, Deadline> start(Appeal appeal, Map<Step, Instant> steps) {
+    String regulation = regulationOf(appeal);
+    Map<Step, Deadline> started = new LinkedHashMap<>();
+    steps.forEach((step, from) -> startWithoutNextDue(appeal, regulation, step, from)
+        .ifPresent(deadline -> started.put(step, deadline)));
+    refreshNextDue(appeal.id());
+    return started;
+  }
+
+  private Optional<Deadline> startWithoutNextDue(Appeal appeal, String regulation, Step step, Instant from) {
+    Optional<Term> found = table.term(regulation, step, appeal);
     int replaced = jdbc.sql("delete from appeal_deadline where appeal_id = :id and step = :step")
         .param("id", appeal.id()).param("step", step.name()).update();
     if (replaced > 0 && step == Step.ANSWER) {
       appeals.answerTermChanged(appeal.id());
     }
     if (found.isEmpty()) {
-      refreshNextDue(appeal.id());
       return Optional.empty();
     }
     Term term = found.get();
-    Instant due = workingTime.plus(from, term.amount(), term.unit());
+    // As the database keeps them: to the microsecond.
+    Instant startedAt = from.truncatedTo(ChronoUnit.MICROS);
+    Instant due = workingTime.plus(startedAt, term.amount(), term.unit()).truncatedTo(ChronoUnit.MICROS);
+    Instant remindAt = reminder(startedAt, due, term);
+    Deadline deadline = new Deadline(step, step.title(), utc(startedAt), utc(due),
+        remindAt == null ? null : utc(remindAt.truncatedTo(ChronoUnit.MICROS)), term.amount(), term.unit(),
+        term.reminderBefore(), term.reminderUnit(), null, State.OPEN, null, now().isAfter(utc(due)));
     jdbc.sql("insert into appeal_deadline (" + COLUMNS + """
         ) values (:appealId, :step, :startedAt, :due, :remindAt, :term, :unit, :reminderBefore, :reminderUnit,
           null, :state, null)""")
         .param("appealId", appeal.id())
         .param("step", step.name())
-        .param("startedAt", utc(from))
-        .param("due", utc(due))
-        .param("remindAt", utc(reminder(from, due, term)))
+        .param("startedAt", deadline.startedAt())
+        .param("due", deadline.due())
+        .param("remindAt", deadline.remindAt())
         .param("term", term.amount())
         .param("unit", term.unit().name())
         .param("reminderBefore", term.reminderBefore())
         .param("reminderUnit", term.reminderUnit() == null ? null : term.reminderUnit().name())
         .param("state", State.OPEN.name())
         .update();
-    refreshNextDue(appeal.id());
-    return find(appeal.id(), step);
+    return Optional.of(deadline);
   }
 
   /** The step is done now: met or late, and a late step is on record as a breach with when it was done. */

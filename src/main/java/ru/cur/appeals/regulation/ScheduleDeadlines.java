@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,15 +44,17 @@ class ScheduleDeadlines implements JavaDelegate {
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
     boolean takenOver = execution.getVariable(AppealProcess.DELEGATION_LEVEL) instanceof Number level
         && level.intValue() > 1;
+    Map<Step, Instant> steps = new LinkedHashMap<>();
     Arrays.stream(((String) execution.getVariableLocal("steps")).split(","))
         .map(String::trim)
         .map(Step::valueOf)
-        .forEach(step -> deadlines.start(appeal, step, startOf(step, appeal, takenOver)).ifPresent(deadline -> {
-          execution.setVariable(step.dueVariable(), Date.from(deadline.due().toInstant()));
-          // Without a reminder in the table the reminder timer meets the deadline and stays silent.
-          execution.setVariable(step.reminderVariable(), Date.from(
-              (deadline.remindAt() != null ? deadline.remindAt() : deadline.due()).toInstant()));
-        }));
+        .forEach(step -> steps.put(step, startOf(step, appeal, takenOver)));
+    deadlines.start(appeal, steps).forEach((step, deadline) -> {
+      execution.setVariable(step.dueVariable(), Date.from(deadline.due().toInstant()));
+      // Without a reminder in the table the reminder timer meets the deadline and stays silent.
+      execution.setVariable(step.reminderVariable(), Date.from(
+          (deadline.remindAt() != null ? deadline.remindAt() : deadline.due()).toInstant()));
+    });
   }
 
   private Instant startOf(Step step, Appeal appeal, boolean takenOver) {
