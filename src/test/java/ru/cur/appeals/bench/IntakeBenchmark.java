@@ -193,24 +193,18 @@ class IntakeBenchmark {
     String groupTasks = filterId("Задачи моих групп");
     String allGroupTasks = filterId("Все задачи моих групп");
     String wholeCenter = filterId("Все доступные задачи");
-    // Tasklist's own request: HAL, so that users, groups and definitions come embedded, 15 at a time.
-    String tasklistBody = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
-    String list = "/engine-rest/filter/%s/list?firstResult=0&maxResults=15";
     query(results, "tasklistModeratorGroupTasks", "Tasklist «Задачи моих групп», moderator (list)",
-        () -> load.request("moderator", "POST", list.formatted(groupTasks), tasklistBody, "application/hal+json"));
+        () -> tasklistPage("moderator", groupTasks));
     query(results, "tasklistModeratorGroupCount", "Tasklist «Задачи моих групп», moderator (count)",
-        () -> load.request("moderator", "GET", "/engine-rest/filter/%s/count".formatted(groupTasks), null,
-            "application/json"));
+        () -> tasklistCount("moderator", groupTasks));
     query(results, "tasklistExecutorGroupTasks", "Tasklist «Задачи моих групп», organisation executor (list)",
-        () -> load.request("executor", "POST", list.formatted(groupTasks), tasklistBody, "application/hal+json"));
+        () -> tasklistPage("executor", groupTasks));
     query(results, "tasklistExecutorAllGroupTasks", "Tasklist «Все задачи моих групп», organisation executor (list)",
-        () -> load.request("executor", "POST", list.formatted(allGroupTasks), tasklistBody, "application/hal+json"));
+        () -> tasklistPage("executor", allGroupTasks));
     query(results, "tasklistExecutorAllGroupCount", "Tasklist «Все задачи моих групп», organisation executor (count)",
-        () -> load.request("executor", "GET", "/engine-rest/filter/%s/count".formatted(allGroupTasks), null,
-            "application/json"));
+        () -> tasklistCount("executor", allGroupTasks));
     query(results, "tasklistSupervisorWholeCenter", "Tasklist «Все доступные задачи» (whole center), supervisor (list)",
-        () -> load.request("supervisor", "POST", list.formatted(wholeCenter), tasklistBody, "application/hal+json"));
+        () -> tasklistPage("supervisor", wholeCenter));
     query(results, "apiModerationSearch", "/api/appeals?status=MODERATION, moderator",
         () -> load.request("moderator", "GET", "/api/appeals?status=MODERATION&size=20", null, "application/json"));
     query(results, "apiOrganizationSearch", "/api/appeals, organisation executor",
@@ -218,6 +212,19 @@ class IntakeBenchmark {
     query(results, "apiTerritoryCategorySearch", "/api/appeals?territory=berdsk&category=…, manager",
         () -> load.request("manager", "GET", "/api/appeals?territory=berdsk&category=roads.potholes&size=20", null,
             "application/json"));
+  }
+
+  /** Tasklist's own request for a page of a filter: HAL, so that users, groups and definitions come embedded. */
+  private HttpRequest tasklistPage(String user, String filterId) {
+    return load.request(user, "POST", "/engine-rest/filter/%s/list?firstResult=0&maxResults=15".formatted(filterId),
+        "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}",
+        "application/hal+json");
+  }
+
+  /** The count Tasklist shows beside a filter. */
+  private HttpRequest tasklistCount(String user, String filterId) {
+    return load.request(user, "GET", "/engine-rest/filter/%s/count".formatted(filterId), null, "application/json");
   }
 
   /**
