@@ -2,6 +2,8 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,8 @@ class PostgresAppealLifecycleIT extends AppealLifecycleScenarios {
 
   @Autowired
   TaskService tasks;
+  @Autowired
+  IdentityService identity;
 
   /**
    * Without them, or with one plan kept for any values, a page of an organisation's Tasklist joins every task with
@@ -18,15 +22,30 @@ class PostgresAppealLifecycleIT extends AppealLifecycleScenarios {
    */
   @Test
   void tasklistsPagesHaveTheirIndexTheAuthorizationsTheirStatisticsAndTaskQueriesTheirOwnPlans() {
-    transaction.executeWithoutResult(status -> {
-      assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
-      tasks.createTaskQuery().taskCandidateGroup("berdsk-polyclinic").count();
-      assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
-    });
+    assertThat(settingsOfATaskQueryBy("moderator", "moderators"))
+        .containsExactly("force_custom_plan", "on");
+    // An organisation's clerk: each task's authorizations looked up by index.
+    assertThat(settingsOfATaskQueryBy("executor", "berdsk-polyclinic"))
+        .containsExactly("force_custom_plan", "off");
     assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+    assertThat(jdbc.sql("show enable_hashjoin").query(String.class).single()).isEqualTo("on");
     assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'ix_task_due_created'")
         .query(String.class).single()).contains("act_ru_task", "(due_date_, create_time_)");
     assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = 'st_authorization_permissions'")
         .query(Long.class).single()).isEqualTo(1);
+  }
+
+  /** The planner's settings in the transaction of a task query made by the user, right after it. */
+  private List<String> settingsOfATaskQueryBy(String user, String group) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return transaction.execute(status -> {
+        tasks.createTaskQuery().taskCandidateGroup(group).count();
+        return List.of(jdbc.sql("show plan_cache_mode").query(String.class).single(),
+            jdbc.sql("show enable_hashjoin").query(String.class).single());
+      });
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }
