@@ -1,6 +1,7 @@
 package ru.cur.appeals.tasklist;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
  *       organisation with every one of its per-task authorizations (2.8 s → 0.1 s for a page with 3,500 of them).
  * </ul>
  *
- * Both are kept up by the database itself; creating them again is a no-op. On PostgreSQL the index is built
- * without locking the task table, so that a node starting beside a running one does not stop its work.
+ * Both are kept up by the database itself; a start that finds them creates nothing. The index is built once,
+ * by the first start after an upgrade, holding the task table's writes for the seconds that takes (not
+ * {@code concurrently}: that waits for every open transaction, among them those of the starting node itself,
+ * and the two-node test hung on it).
  */
 @Component
 @Order(2)
@@ -45,8 +48,9 @@ class TaskListIndexes extends AbstractProcessEnginePlugin {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-      statement.execute("create index " + (postgres ? "concurrently " : "")
-          + "if not exists ix_task_due_created on act_ru_task (due_date_, create_time_)");
+      if (!postgres || !indexExists(statement)) {
+        statement.execute("create index if not exists ix_task_due_created on act_ru_task (due_date_, create_time_)");
+      }
       if (postgres) {
         statement.execute("""
             create statistics if not exists st_authorization_permissions
@@ -57,5 +61,13 @@ class TaskListIndexes extends AbstractProcessEnginePlugin {
       throw new DataAccessResourceFailureException("Cannot add Tasklist's indexes to the engine's tables", e);
     }
     log.info("Tasklist's indexes and statistics are in place");
+  }
+
+  /** Looked up first: creating an index, even one that exists, waits for the writes on the table under way. */
+  private static boolean indexExists(Statement statement) throws SQLException {
+    try (ResultSet found = statement.executeQuery(
+        "select count(*) from pg_indexes where indexname = 'ix_task_due_created'")) {
+      return found.next() && found.getLong(1) > 0;
+    }
   }
 }
