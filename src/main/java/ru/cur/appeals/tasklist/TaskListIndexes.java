@@ -48,10 +48,11 @@ class TaskListIndexes extends AbstractProcessEnginePlugin {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-      if (!postgres || !indexExists(statement)) {
+      if (!postgres || !exists(statement, "pg_indexes where indexname = 'ix_task_due_created'")) {
         statement.execute("create index if not exists ix_task_due_created on act_ru_task (due_date_, create_time_)");
       }
-      if (postgres) {
+      // Once created, PostgreSQL's own analyses keep the statistics up; a start that finds them analyses nothing.
+      if (postgres && !exists(statement, "pg_statistic_ext where stxname = 'st_authorization_permissions'")) {
         statement.execute("""
             create statistics if not exists st_authorization_permissions
               on (perms_ & 2), (perms_ & 64), resource_type_, type_ from act_ru_authorization""");
@@ -64,9 +65,8 @@ class TaskListIndexes extends AbstractProcessEnginePlugin {
   }
 
   /** Looked up first: creating an index, even one that exists, waits for the writes on the table under way. */
-  private static boolean indexExists(Statement statement) throws SQLException {
-    try (ResultSet found = statement.executeQuery(
-        "select count(*) from pg_indexes where indexname = 'ix_task_due_created'")) {
+  private static boolean exists(Statement statement, String catalogRows) throws SQLException {
+    try (ResultSet found = statement.executeQuery("select count(*) from " + catalogRows)) {
       return found.next() && found.getLong(1) > 0;
     }
   }
