@@ -23,6 +23,12 @@ public final class DatabaseOutage {
   static final String RETRY_AFTER_SECONDS = "30";
   /** SQLSTATE classes of a lost database: 08 connection exception, 57P operator intervention (shutdown). */
   private static final String[] OUTAGE_STATES = {"08", "57P"};
+  /**
+   * What Hikari's stand-in for a connection answers once the pool has marked the connection broken (it does so
+   * only on a lost connection's SQLSTATE): a commit that fails that way is followed by a rollback on the stand-in,
+   * and Spring throws the rollback's exception, without a state, in place of the commit's.
+   */
+  private static final String BROKEN_POOLED_CONNECTION = "Connection is closed";
 
   private DatabaseOutage() {}
 
@@ -31,7 +37,7 @@ public final class DatabaseOutage {
       if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
           || cause instanceof ConnectException || cause instanceof DataAccessResourceFailureException
           || cause instanceof CannotCreateTransactionException
-          || cause instanceof SQLException sql && isOutageState(sql.getSQLState())) {
+          || cause instanceof SQLException sql && (isOutageState(sql.getSQLState()) || isBrokenPooledConnection(sql))) {
         return true;
       }
       // A rollback on a dead connection fails too, and its exception replaces the one that says why.
@@ -41,6 +47,10 @@ public final class DatabaseOutage {
       }
     }
     return false;
+  }
+
+  private static boolean isBrokenPooledConnection(SQLException failure) {
+    return failure.getSQLState() == null && BROKEN_POOLED_CONNECTION.equals(failure.getMessage());
   }
 
   private static boolean isOutageState(String state) {
