@@ -1,0 +1,192 @@
+package ru.cur.appeals.tasklist;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task queries — Tasklist's filters, their counts, the REST task list — find the tasks a user may read through
+ * the set of resources the user's grants name, built once per query, instead of joining every task with every
+ * grant.
+ *
+ * <p>Why: each task of an organisation carries its own authorization row (its candidate group may read and work
+ * it). Camunda joins tasks and the user's grants on {@code AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')}, which a
+ * database can neither hash nor merge: PostgreSQL compared each of an organisation's tasks with each of its
+ * grants, 11 s for the count of 2,700 tasks (bench/README.md). Here the same condition is asked as «some grant
+ * names all tasks, or this task, or its process»: the first an uncorrelated lookup by index, the other two sets
+ * that the database hashes once per query, so the check costs the same for every task whatever the number of
+ * grants.
+ *
+ * <p>Only the authorization check changes; the criteria, order and paging stay Camunda's own text, read from the
+ * engine's mapping when the engine starts, so a Camunda upgrade brings its changes along — and a start fails,
+ * naming what it did not find, if the mapping no longer has the shape rewritten here. Where revoking
+ * authorizations exist the engine checks each task separately anyway, and that check is kept as it is.
+ * Who sees which task does not change (TaskQueryAuthorizationTest compares both checks).
+ */
+@Component
+class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
+
+  static final String NAMESPACE = "ru.cur.appeals.tasklist.TaskQueryAuthorization";
+  private static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  private static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+  private static final String AUTHORIZATION = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
+  /** The engine's statements and the ones that answer in their place. */
+  static final Map<String, String> STATEMENTS = Map.of(
+      "selectTaskByQueryCriteria", "tasksByQueryCriteria",
+      "selectTaskCountByQueryCriteria", "taskCountByQueryCriteria");
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl engine) {
+    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    // Engines of one JVM may share the engine's MyBatis configuration: the statements are added once.
+    synchronized (mybatis) {
+      if (!mybatis.hasStatement(NAMESPACE + ".tasksByQueryCriteria", false)) {
+        byte[] mapper = mapper(engineMapping()).getBytes(StandardCharsets.UTF_8);
+        new XMLMapperBuilder(new ByteArrayInputStream(mapper), mybatis, NAMESPACE, mybatis.getSqlFragments()).parse();
+      }
+    }
+    DbSqlSessionFactory sessions = engine.getDbSqlSessionFactory();
+    Map<String, String> mappings = new HashMap<>(Objects.requireNonNullElse(sessions.getStatementMappings(), Map.of()));
+    STATEMENTS.forEach((engineStatement, ours) -> mappings.put(engineStatement, NAMESPACE + "." + ours));
+    sessions.setStatementMappings(mappings);
+  }
+
+  private static String engineMapping() {
+    try (InputStream mapping = ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(ENGINE_MAPPING)) {
+      if (mapping == null) {
+        throw new IllegalStateException("The engine's task mapping " + ENGINE_MAPPING + " is not on the class path");
+      }
+      return new String(mapping.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the engine's task mapping", e);
+    }
+  }
+
+  /** A mapper with the engine's two task query statements, their criteria unchanged but for the check. */
+  static String mapper(String engineMapping) {
+    String list = element(engineMapping, "<select id=\"selectTaskByQueryCriteria\"", "</select>");
+    String count = element(engineMapping, "<select id=\"selectTaskCountByQueryCriteria\"", "</select>");
+    String criteria = element(engineMapping, "<sql id=\"selectTaskByQueryCriteriaSql\">", "</sql>");
+    return """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+        <mapper namespace="%s">
+        %s
+        %s
+        %s
+        %s
+        </mapper>
+        """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK);
+  }
+
+  private static String ours(String statement) {
+    String renamed = statement;
+    for (Map.Entry<String, String> names : STATEMENTS.entrySet()) {
+      renamed = renamed.replace("id=\"" + names.getKey() + "\"", "id=\"" + names.getValue() + "\"");
+    }
+    return once(once(once(renamed, "resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"",
+        false), "refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"", false),
+        "refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"taskCriteria\"", true);
+  }
+
+  private static String criteria(String engineCriteria) {
+    String criteria = engineCriteria.replace("<sql id=\"selectTaskByQueryCriteriaSql\">", "<sql id=\"taskCriteria\">");
+    criteria = onceRegex(criteria, "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".authCheckJoinWithoutOnClause")
+        + "\"\\s*/>\\s*AUTH ON \\(AUTH\\.RESOURCE_ID_ [^)]*\\)", "");
+    return onceRegex(criteria, "<include refid=\"" + Pattern.quote(AUTHORIZATION + ".contextualAuthorizationCheck")
+        + "\"\\s*/>", "<include refid=\"authorizedTasks\"/>");
+  }
+
+  /**
+   * The grants of the user and the user's groups that allow what the query asks ({@code atomicChecks}: reading
+   * the task, or the tasks of its process), each naming one resource or {@code *}; the check Camunda's join
+   * makes, asked per task of these sets. The case-task clause is Camunda's own.
+   */
+  private static final String CHECK = """
+      <sql id="grants">
+        select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+        where A.TYPE_ &lt; 2 and A.USER_ID_ in (#{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+        <include refid="%1$s.atomicChecksOnResourceTypeAndPerms"/>
+        <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+          union all
+          select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+          where A.TYPE_ &lt; 2 and A.GROUP_ID_ in
+          <foreach item="item" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+          <include refid="%1$s.atomicChecksOnResourceTypeAndPerms"/>
+        </if>
+      </sql>
+      <sql id="authorizedTasks">
+        <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+          <choose>
+            <when test="authCheck.revokeAuthorizationCheckEnabled">
+              <include refid="%1$s.contextualAuthorizationCheck"/>
+            </when>
+            <otherwise>
+              <bind name="authGroupIds" value="authCheck.authGroupIds"/>
+              <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks"/>
+              <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive"/>
+              and (
+                <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ is not null or</if>
+                exists (select 1 from (<include refid="grants"/>) G where G.RESOURCE_ID_ = '*')
+                or RES.ID_ in (<include refid="grants"/>)
+                or D.KEY_ in (<include refid="grants"/>)
+              )
+            </otherwise>
+          </choose>
+        </if>
+      </sql>
+      """.formatted(AUTHORIZATION);
+
+  private static String element(String mapping, String start, String end) {
+    int from = mapping.indexOf(start);
+    if (from < 0 || mapping.indexOf(start, from + 1) >= 0) {
+      throw unexpected(start);
+    }
+    int to = mapping.indexOf(end, from);
+    if (to < 0) {
+      throw unexpected(start + "…" + end);
+    }
+    return mapping.substring(from, to + end.length());
+  }
+
+  private static String once(String text, String target, String replacement, boolean required) {
+    int at = text.indexOf(target);
+    if (at < 0 && !required) {
+      return text;
+    }
+    if (at < 0 || text.indexOf(target, at + 1) >= 0) {
+      throw unexpected(target);
+    }
+    return text.replace(target, replacement);
+  }
+
+  private static String onceRegex(String text, String regex, String replacement) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    if (!matcher.find()) {
+      throw unexpected(regex);
+    }
+    String replaced = text.substring(0, matcher.start()) + replacement + text.substring(matcher.end());
+    if (matcher.find()) {
+      throw unexpected(regex);
+    }
+    return replaced;
+  }
+
+  private static IllegalStateException unexpected(String what) {
+    return new IllegalStateException("The engine's task query mapping (" + ENGINE_MAPPING + ") does not have the "
+        + "shape TaskQueryAuthorization rewrites: expected exactly one " + what);
+  }
+}
