@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -113,17 +114,20 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   /**
    * The grants of the user and the user's groups that allow what the query asks ({@code atomicChecks}: reading
    * the task, or the tasks of its process), each naming one resource or {@code *}; the check Camunda's join
-   * makes, asked per task of these sets. The case-task clause is Camunda's own.
+   * makes, asked per task of these sets. The case-task clause is Camunda's own. The types are named, global and
+   * grant, where Camunda writes {@code TYPE_ < 2}: so the database finds the user's own grants through the
+   * index that begins with the type and the user instead of reading the whole table (120 ms with 130,000
+   * authorizations).
    */
   private static final String CHECK = """
       <sql id="grants">
         select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
-        where A.TYPE_ &lt; 2 and A.USER_ID_ in (#{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+        where A.TYPE_ in (%2$d, %3$d) and A.USER_ID_ in (#{authCheck.authUserId, jdbcType=VARCHAR}, '*')
         <include refid="%1$s.atomicChecksOnResourceTypeAndPerms"/>
         <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
           union all
           select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
-          where A.TYPE_ &lt; 2 and A.GROUP_ID_ in
+          where A.TYPE_ in (%2$d, %3$d) and A.GROUP_ID_ in
           <foreach item="item" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
           <include refid="%1$s.atomicChecksOnResourceTypeAndPerms"/>
         </if>
@@ -148,7 +152,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
           </choose>
         </if>
       </sql>
-      """.formatted(AUTHORIZATION);
+      """.formatted(AUTHORIZATION, Authorization.AUTH_TYPE_GLOBAL, Authorization.AUTH_TYPE_GRANT);
 
   private static String element(String mapping, String start, String end) {
     int from = mapping.indexOf(start);
