@@ -54,7 +54,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
     // Engines of one JVM may share the engine's MyBatis configuration: the statements are added once.
     synchronized (mybatis) {
-      if (!mybatis.hasStatement(NAMESPACE + ".tasksByQueryCriteria", false)) {
+      if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectTaskByQueryCriteria"), false)) {
         byte[] mapper = mapper(engineMapping()).getBytes(StandardCharsets.UTF_8);
         new XMLMapperBuilder(new ByteArrayInputStream(mapper), mybatis, NAMESPACE, mybatis.getSqlFragments()).parse();
       }
@@ -65,7 +65,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     sessions.setStatementMappings(mappings);
   }
 
-  private static String engineMapping() {
+  static String engineMapping() {
     try (InputStream mapping = ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(ENGINE_MAPPING)) {
       if (mapping == null) {
         throw new IllegalStateException("The engine's task mapping " + ENGINE_MAPPING + " is not on the class path");
@@ -93,14 +93,15 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK);
   }
 
+  /** The engine's statement under our id, its references to the engine's own pieces named in full. */
   private static String ours(String statement) {
     String renamed = statement;
     for (Map.Entry<String, String> names : STATEMENTS.entrySet()) {
       renamed = renamed.replace("id=\"" + names.getKey() + "\"", "id=\"" + names.getValue() + "\"");
     }
-    return once(once(once(renamed, "resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"",
-        false), "refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"", false),
-        "refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"taskCriteria\"", true);
+    renamed = renamed.replace("resultMap=\"taskResultMap\"", "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
+        .replace("refid=\"columnSelection\"", "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"");
+    return once(renamed, "refid=\"selectTaskByQueryCriteriaSql\"", "refid=\"taskCriteria\"");
   }
 
   private static String criteria(String engineCriteria) {
@@ -166,11 +167,8 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     return mapping.substring(from, to + end.length());
   }
 
-  private static String once(String text, String target, String replacement, boolean required) {
+  private static String once(String text, String target, String replacement) {
     int at = text.indexOf(target);
-    if (at < 0 && !required) {
-      return text;
-    }
     if (at < 0 || text.indexOf(target, at + 1) >= 0) {
       throw unexpected(target);
     }

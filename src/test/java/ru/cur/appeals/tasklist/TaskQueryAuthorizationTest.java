@@ -3,9 +3,6 @@ package ru.cur.appeals.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,12 +131,8 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
-  void anEngineMappingOfAnotherShapeStopsTheStartNamingWhatIsMissing() throws IOException {
-    String mapping;
-    try (InputStream engineMapping = ProcessEngineConfigurationImpl.class.getClassLoader()
-        .getResourceAsStream("org/camunda/bpm/engine/impl/mapping/entity/Task.xml")) {
-      mapping = new String(engineMapping.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  void anEngineMappingOfAnotherShapeStopsTheStartNamingWhatIsMissing() {
+    String mapping = TaskQueryAuthorization.engineMapping();
     assertThat(TaskQueryAuthorization.mapper(mapping)).contains("RES.ID_ in (").doesNotContain("AUTH ON");
     assertThatThrownBy(() -> TaskQueryAuthorization.mapper(mapping.replace("AUTH ON (", "AUTH on (")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("authCheckJoinWithoutOnClause");
