@@ -50,7 +50,9 @@ import ru.cur.appeals.EmbeddedPostgresInitializer;
  * <p>Sizes are system properties: {@code bench.intake} (appeals measured, and as many bare starts),
  * {@code bench.open} (open appeals for the task lists), {@code bench.accepted} (how many of them moderation
  * sends to organisations), {@code bench.timers} (deadlines due at once), {@code bench.concurrency};
- * {@code bench.explain-over} logs PostgreSQL's plans of the statements slower than that many milliseconds.
+ * {@code bench.explain-over} logs PostgreSQL's plans of the statements slower than that many milliseconds;
+ * {@code bench.hold-minutes} keeps the application and its database up that long after the figures, to read plans
+ * and profiles by hand on the same data.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -131,6 +133,17 @@ class IntakeBenchmark {
     Path written = results.write(Path.of("bench", "results"));
     System.out.println("\nResults written to " + written + "\n" + Files.readString(
         Path.of(written.toString().replace(".json", ".md"))));
+    hold();
+  }
+
+  /** With {@code -Dbench.hold-minutes=<n>}: the application and its database stay up, their addresses printed. */
+  private void hold() throws InterruptedException {
+    int minutes = Integer.getInteger("bench.hold-minutes", 0);
+    if (minutes > 0) {
+      System.out.printf("Holding for %d minutes: http://localhost:%d (users as in the demo), %s (pid %d)%n", minutes,
+          port, dataSource.getJdbcUrl(), ProcessHandle.current().pid());
+      Thread.sleep(TimeUnit.MINUTES.toMillis(minutes));
+    }
   }
 
   /** Alternating rounds, so that a noisy neighbour on the machine hurts both sides alike. */
