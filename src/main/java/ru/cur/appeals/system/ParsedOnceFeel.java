@@ -3,7 +3,10 @@ package ru.cur.appeals.system;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Right;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -14,6 +17,8 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine.Configuration;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.context.Context;
@@ -27,6 +32,11 @@ import org.springframework.stereotype.Component;
  * and two terms start with every appeal — the largest part of an intake's CPU after the engine's own 1.19.3 bug
  * was gone (pom.xml, bench/README.md). A parsed expression is an immutable syntax tree, so one serves every
  * thread; evaluation itself is Camunda's, unchanged, with the same value mappers and functions.
+ *
+ * <p>Most cells of the tables name the values they accept: {@code "MODERATION"}, {@code "ANSWER","RESOLUTION"}.
+ * Such a cell tested against a text input is answered by looking the text up among its literals, without the
+ * interpreter: it was the larger half of what a regulation term still cost (JFR, bench/README.md). Anything else —
+ * another input, an escape, a function, no value, a number — goes to FEEL as before.
  */
 @Component
 public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
@@ -54,12 +64,75 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
     @Override
     public FeelEngine createInstance() {
       return new ScalaFeelEngine(customFunctionProviders) {
+        private final TextCache<Optional<Set<String>>> literals = new TextCache<>();
+
         @Override
         protected org.camunda.feel.FeelEngine buildFeelEngine(CustomFunctionTransformer functions,
             ValueMapper.CompositeValueMapper values) {
           return new ParsedOnce(functions, values);
         }
+
+        @Override
+        public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
+          Optional<Set<String>> accepted = literals.get(expression, Factory::textLiterals);
+          TypedValue input = accepted.isPresent() ? context.resolve(inputVariable) : null;
+          if (input != null && input.getValue() instanceof String text) {
+            return accepted.get().contains(text);
+          }
+          return super.evaluateSimpleUnaryTests(expression, inputVariable, context);
+        }
       };
+    }
+
+    /**
+     * The texts a cell made only of string literals separated by commas accepts ({@code "A"}, {@code "A", "B"}),
+     * empty for any other cell. A literal with a backslash is left to FEEL, which reads its escapes.
+     */
+    static Optional<Set<String>> textLiterals(String cell) {
+      Set<String> texts = new HashSet<>();
+      int at = 0;
+      while (true) {
+        at = skipSpaces(cell, at);
+        if (at >= cell.length() || cell.charAt(at) != '"') {
+          return Optional.empty();
+        }
+        int end = cell.indexOf('"', at + 1);
+        if (end < 0 || cell.substring(at + 1, end).indexOf('\\') >= 0) {
+          return Optional.empty();
+        }
+        texts.add(cell.substring(at + 1, end));
+        at = skipSpaces(cell, end + 1);
+        if (at == cell.length()) {
+          return Optional.of(Set.copyOf(texts));
+        }
+        if (cell.charAt(at) != ',') {
+          return Optional.empty();
+        }
+        at++;
+      }
+    }
+
+    private static int skipSpaces(String text, int from) {
+      int at = from;
+      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+        at++;
+      }
+      return at;
+    }
+  }
+
+  /** What is made of a cell's text, once per text; beyond this many texts (a runaway deployment loop) it starts over. */
+  private static final class TextCache<T> {
+
+    private static final int MOST_TEXTS = 10_000;
+
+    private final Map<String, T> made = new ConcurrentHashMap<>();
+
+    T get(String text, Function<String, T> make) {
+      if (made.size() >= MOST_TEXTS) {
+        made.clear();
+      }
+      return made.computeIfAbsent(text, make);
     }
   }
 
@@ -69,11 +142,8 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
    */
   static final class ParsedOnce extends org.camunda.feel.FeelEngine {
 
-    /** Texts of deployed tables; beyond this many (a runaway deployment loop) it starts over rather than grow. */
-    private static final int MOST_TEXTS = 10_000;
-
-    private final Map<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
-    private final Map<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+    private final TextCache<Either<Failure, ParsedExpression>> expressions = new TextCache<>();
+    private final TextCache<Either<Failure, ParsedExpression>> unaryTests = new TextCache<>();
 
     ParsedOnce(CustomFunctionTransformer functions, ValueMapper values) {
       super(functions, values, new Configuration(false), org.camunda.feel.FeelEngine.defaultClock());
@@ -81,12 +151,12 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
 
     @Override
     public Either<Failure, Object> evalExpression(String expression, Context context) {
-      return evaluate(parsed(expressions, expression, this::parseExpression), context);
+      return evaluate(expressions.get(expression, this::parseExpression), context);
     }
 
     @Override
     public Either<Failure, Object> evalUnaryTests(String expression, Context context) {
-      Either<Failure, Object> result = evaluate(parsed(unaryTests, expression, this::parseUnaryTests), context);
+      Either<Failure, Object> result = evaluate(unaryTests.get(expression, this::parseUnaryTests), context);
       // As the engine's own evalUnaryTests: the outcome as a boolean, no value (null) counting as false.
       return result.isRight()
           ? new Right<>(BoxesRunTime.unboxToBoolean(((Right<Failure, Object>) result).value()))
@@ -98,14 +168,6 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
       return parsed.isRight()
           ? eval(((Right<Failure, ParsedExpression>) parsed).value(), context)
           : (Either<Failure, Object>) (Either<Failure, ?>) parsed;
-    }
-
-    private static Either<Failure, ParsedExpression> parsed(Map<String, Either<Failure, ParsedExpression>> cache,
-        String text, Function<String, Either<Failure, ParsedExpression>> parse) {
-      if (cache.size() >= MOST_TEXTS) {
-        cache.clear();
-      }
-      return cache.computeIfAbsent(text, parse);
     }
   }
 }

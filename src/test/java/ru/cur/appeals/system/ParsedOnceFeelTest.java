@@ -71,6 +71,37 @@ class ParsedOnceFeelTest {
         .isFalse();
   }
 
+  /** The cells answered without the interpreter, and the ones that only look like them, agree with FEEL. */
+  @Test
+  void cellsOfTextLiteralsAgreeWithCamundasEngine() {
+    List<String> cells = List.of("\"A\"", " \"A\" , \"B\" ", "\"A\",\"A\"", "\"\"", "\"a\\\"b\"",
+        "\"a\\\\b\"", "\"A\" \"B\"", "not(\"A\")", "\"A\", < \"B\"", "\"Ёлки, палки\"", "\"A\",\"B\",\"C\"");
+    List<Object> values = new ArrayList<>(List.of("A", "B", "C", "", "a\"b", "a\\b", "a", " A", "Ёлки, палки", 3));
+    values.add(null);
+
+    for (String cell : cells) {
+      for (Object value : values) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CELL, value);
+        Object ours = outcome(() -> parsedOnce.evaluateSimpleUnaryTests(cell, CELL, context(variables)));
+        Object theirs = outcome(() -> camunda.evaluateSimpleUnaryTests(cell, CELL, context(variables)));
+        assertThat(ours).as("%s against %s", cell, value).isEqualTo(theirs);
+      }
+    }
+    assertThat(ParsedOnceFeel.Factory.textLiterals(" \"A\" , \"B\" ")).contains(Set.of("A", "B"));
+    assertThat(ParsedOnceFeel.Factory.textLiterals("\"a\\\"b\"")).isEmpty();
+    assertThat(ParsedOnceFeel.Factory.textLiterals("\"A\",")).isEmpty();
+  }
+
+  /** The outcome, or the kind of failure: a cell FEEL refuses must be refused alike. */
+  private static Object outcome(java.util.function.Supplier<Boolean> test) {
+    try {
+      return test.get();
+    } catch (FeelException e) {
+      return FeelException.class;
+    }
+  }
+
   @Test
   void aBrokenCellFailsEveryTimeAsInCamunda() {
     String broken = "\"ANSWER\",,";
