@@ -36,6 +36,12 @@ import org.springframework.stereotype.Component;
  * naming what it did not find, if the mapping no longer has the shape rewritten here. Where revoking
  * authorizations exist the engine checks each task separately anyway, and that check is kept as it is.
  * Who sees which task does not change (TaskQueryAuthorizationTest compares both checks).
+ *
+ * <p>Before any authorization check of a command the engine reads which groups have any authorization at all, to
+ * leave the others out of the check: {@code select distinct GROUP_ID_} over the whole table (camunda-bpm-platform
+ * #5485), 40 ms with 105,000 authorizations, on every command of a Tasklist page — the count, the list and each
+ * thing the page embeds. Here the same groups are read by stepping through the index on the group from one group
+ * to the next: a millisecond whatever the number of authorizations.
  */
 @Component
 class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
@@ -47,7 +53,8 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   /** The engine's statements and the ones that answer in their place. */
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", "tasksByQueryCriteria",
-      "selectTaskCountByQueryCriteria", "taskCountByQueryCriteria");
+      "selectTaskCountByQueryCriteria", "taskCountByQueryCriteria",
+      "selectAuthorizedGroupIds", "authorizedGroupIds");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl engine) {
@@ -90,7 +97,7 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         %s
         %s
         </mapper>
-        """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK);
+        """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK + AUTHORIZED_GROUPS);
   }
 
   /** The engine's statement under our id, its references to the engine's own pieces named in full. */
@@ -154,6 +161,24 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         </if>
       </sql>
       """.formatted(AUTHORIZATION, Authorization.AUTH_TYPE_GLOBAL, Authorization.AUTH_TYPE_GRANT);
+
+  /**
+   * The groups that appear in some authorization, as the engine's {@code selectAuthorizedGroupIds} gives them
+   * (nulls left out, which the engine drops anyway), each found by one step of the index on the group.
+   */
+  private static final String AUTHORIZED_GROUPS = """
+      <select id="authorizedGroupIds" resultType="string">
+        with recursive G (GROUP_ID_) as (
+          (select A.GROUP_ID_ from ${prefix}ACT_RU_AUTHORIZATION A where A.GROUP_ID_ is not null
+            order by A.GROUP_ID_ limit 1)
+          union all
+          select (select A.GROUP_ID_ from ${prefix}ACT_RU_AUTHORIZATION A where A.GROUP_ID_ &gt; G.GROUP_ID_
+                   order by A.GROUP_ID_ limit 1)
+          from G where G.GROUP_ID_ is not null
+        )
+        select G.GROUP_ID_ from G where G.GROUP_ID_ is not null
+      </select>
+      """;
 
   private static String element(String mapping, String start, String end) {
     int from = mapping.indexOf(start);

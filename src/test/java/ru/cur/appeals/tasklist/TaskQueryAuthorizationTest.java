@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -87,6 +89,18 @@ class TaskQueryAuthorizationTest {
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     TaskQueryAuthorization.STATEMENTS.forEach((engineStatement, ours) ->
         assertThat(sessions.mapStatement(engineStatement)).isEqualTo(TaskQueryAuthorization.NAMESPACE + "." + ours));
+  }
+
+  /** Before every check the engine leaves out the groups no authorization names: the same groups by the index. */
+  @Test
+  void theGroupsSomeAuthorizationNamesAreTheEnginesOwn() {
+    List<Object> ours = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getDbEntityManager().<Object>selectList("selectAuthorizedGroupIds"));
+    List<Object> engines = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getDbEntityManager().<Object>selectList(AuthorizationEntity.class.getName() + ".selectAuthorizedGroupIds"));
+
+    assertThat(ours).doesNotHaveDuplicates().contains("polyclinic", "ministry", "supervisors", "heads")
+        .containsExactlyInAnyOrderElementsOf(engines.stream().filter(Objects::nonNull).toList());
   }
 
   @Test
