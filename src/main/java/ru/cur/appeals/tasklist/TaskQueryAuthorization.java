@@ -164,7 +164,8 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   /**
    * The groups that appear in some authorization, as the engine's {@code selectAuthorizedGroupIds} gives them
-   * (nulls left out, which the engine drops anyway), each found by one step of the index on the group.
+   * (nulls left out, which the engine drops anyway), each found by one step of the index on the group. Written
+   * as H2 and PostgreSQL, the two databases the application runs on, read a recursive query.
    */
   private static final String AUTHORIZED_GROUPS = """
       <select id="authorizedGroupIds" resultType="string">
