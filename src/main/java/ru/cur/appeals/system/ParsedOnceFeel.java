@@ -97,10 +97,14 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
           return Optional.empty();
         }
         int end = cell.indexOf('"', at + 1);
-        if (end < 0 || cell.substring(at + 1, end).indexOf('\\') >= 0) {
+        if (end < 0) {
           return Optional.empty();
         }
-        texts.add(cell.substring(at + 1, end));
+        String text = cell.substring(at + 1, end);
+        if (text.indexOf('\\') >= 0) {
+          return Optional.empty();
+        }
+        texts.add(text);
         at = skipSpaces(cell, end + 1);
         if (at == cell.length()) {
           return Optional.of(Set.copyOf(texts));

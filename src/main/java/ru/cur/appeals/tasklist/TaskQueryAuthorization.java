@@ -83,7 +83,10 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** A mapper with the engine's two task query statements, their criteria unchanged but for the check. */
+  /**
+   * A mapper with the engine's two task query statements, their criteria unchanged but for the check, and the
+   * groups' statement that answers for the engine's prefilter of every check.
+   */
   static String mapper(String engineMapping) {
     String list = element(engineMapping, "<select id=\"selectTaskByQueryCriteria\"", "</select>");
     String count = element(engineMapping, "<select id=\"selectTaskCountByQueryCriteria\"", "</select>");

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -94,7 +95,7 @@ class ParsedOnceFeelTest {
   }
 
   /** The outcome, or the kind of failure: a cell FEEL refuses must be refused alike. */
-  private static Object outcome(java.util.function.Supplier<Boolean> test) {
+  private static Object outcome(Supplier<Boolean> test) {
     try {
       return test.get();
     } catch (FeelException e) {
