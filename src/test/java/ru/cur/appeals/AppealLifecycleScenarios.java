@@ -121,9 +121,11 @@ abstract class AppealLifecycleScenarios {
         .asString().contains((String) post.get("text"));
     assertThat(card).extractingByKey("categoryOptions").extracting(v -> ((Map<?, ?>) v).get("type"))
         .isEqualTo("Json");
-    // The card is the task's copy of the appeal, not history: the resident's name is nowhere in the engine's
-    // history, which keeps the process's own variables as before.
+    // The card is made from the appeal's row when the form is read, not stored: no task variable, and the
+    // resident's name nowhere in the engine's history, which keeps the process's own variables as before.
     String instance = (String) submitted.getBody().get("processInstanceId");
+    assertThat(jdbc.sql("select count(*) from act_ru_variable where task_id_ = :task")
+        .param("task", moderation.get("id")).query(Long.class).single()).isZero();
     assertThat(historicVariables(instance, "authorName") + historicVariables(instance, "categoryOptions")).isZero();
     assertThat(historicVariables(instance, "category")).isPositive();
 

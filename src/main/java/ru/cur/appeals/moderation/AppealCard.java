@@ -1,13 +1,13 @@
 package ru.cur.appeals.moderation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
@@ -20,18 +20,17 @@ import ru.cur.appeals.system.MarkdownText;
 import ru.cur.appeals.system.RegionTime;
 
 /**
- * Shows the appeal in the task's Camunda Form. Business data stays in the appeal's row; the card is
- * copied into task-local variables when the task is created, so it lives as long as the task.
- * The moderator's task also gets the options of the form's selects: categories, territories, and the
- * open problems the appeal may be about.
+ * The appeal as a task's Camunda Form shows it: made from the appeal's row each time the form's variables are read
+ * ({@link CardOnForms}), never stored. A card kept as task variables cost some fifteen rows per task, the largest
+ * part of an intake beyond a bare process start (bench/README.md, issue 9), and showed the appeal as it was when the
+ * task was created; read, it shows the appeal as it is, the moderator's problem options included.
+ * The moderator's card also carries the options of the form's selects: categories, territories, and the open
+ * problems the appeal may be about.
  */
-@Component("appealCard")
-class AppealCard implements TaskListener {
+@Component
+class AppealCard {
 
-  /** The card's task-local variables: copies of the appeal's row, kept out of history ({@link CardWithoutHistory}). */
-  static final Set<String> VARIABLES = Set.of("registrationNumber", "appealText", "channelName", "authorName",
-      "authorContacts", "territoryName", "categoryName", "address", "receivedAt", "organizationName", "repeatOfText",
-      "correspondence", "categoryOptions", Problems.PROBLEM_OPTIONS, "territoryOptions");
+  static final String PROBLEM_OPTIONS = "problemOptions";
 
   private final AppealRepository appeals;
   private final ReferenceData referenceData;
@@ -39,7 +38,7 @@ class AppealCard implements TaskListener {
   private final RegionTime time;
   private final DelegationHistory delegationHistory;
   private final Problems problems;
-  /** The region's catalogue does not change while the application runs: written as JSON once, not per task. */
+  /** The region's catalogue does not change while the application runs: written as JSON once, not per card. */
   private final String categoryOptions;
   private final String territoryOptions;
 
@@ -59,41 +58,49 @@ class AppealCard implements TaskListener {
         .toList());
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    Appeal appeal = appeals.getByNumber((String) task.getVariable(AppealProcess.APPEAL_ID));
+  /** The card of an appeal for the form of a task of the given definition; empty if no such appeal exists. */
+  Map<String, TypedValue> of(String registrationNumber, String taskDefinitionKey) {
+    return appeals.findByNumber(registrationNumber).map(appeal -> of(appeal, taskDefinitionKey)).orElse(Map.of());
+  }
+
+  private Map<String, TypedValue> of(Appeal appeal, String taskDefinitionKey) {
+    Map<String, TypedValue> card = new LinkedHashMap<>();
     Appeal.Author author = appeal.author();
-    task.setVariableLocal("registrationNumber", appeal.registrationNumber());
-    // A resident may write 10 000 characters; the engine keeps a text variable in 4 000. As JSON the
-    // text is stored whole, and the form shows it in a text view, which is never submitted back.
-    task.setVariableLocal("appealText", json.variable(MarkdownText.escape(appeal.text())));
-    task.setVariableLocal("channelName", appeal.channel().title());
-    task.setVariableLocal("authorName", orDash(author.name()));
-    task.setVariableLocal("authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
+    text(card, "registrationNumber", appeal.registrationNumber());
+    // Markdown: the form shows the text in a text view, which is never submitted back.
+    text(card, "appealText", MarkdownText.escape(appeal.text()));
+    text(card, "channelName", appeal.channel().title());
+    text(card, "authorName", orDash(author.name()));
+    text(card, "authorContacts", orDash(Stream.of(author.email(), author.phone(), author.postalAddress(),
         author.profileUrl()).filter(Objects::nonNull).collect(Collectors.joining("; "))));
-    task.setVariableLocal("territoryName", appeal.territory() == null ? "не указана"
+    text(card, "territoryName", appeal.territory() == null ? "не указана"
         : referenceData.territoryName(appeal.territory()));
-    task.setVariableLocal("categoryName", categoryName(appeal));
-    task.setVariableLocal("address", orDash(appeal.address()));
-    task.setVariableLocal("receivedAt", time.dateTime(appeal.receivedAt()));
+    text(card, "categoryName", categoryName(appeal));
+    text(card, "address", orDash(appeal.address()));
+    text(card, "receivedAt", time.dateTime(appeal.receivedAt()));
     if (appeal.organization() != null) {
-      task.setVariableLocal("organizationName", referenceData.organizationName(appeal.organization()));
+      text(card, "organizationName", referenceData.organizationName(appeal.organization()));
     }
     if (appeal.repeatOf() != null) {
-      appeals.findByNumber(appeal.repeatOf()).ifPresent(earlier -> task.setVariableLocal("repeatOfText",
+      appeals.findByNumber(appeal.repeatOf()).ifPresent(earlier -> text(card, "repeatOfText",
           "ранее этот заявитель писал о том же: " + earlier.registrationNumber() + " от "
               + time.dateTime(earlier.registeredAt())
               + (earlier.isClosed() ? ", закрыто" : ", в работе")));
     }
     List<DelegationHistory.Level> levels = delegationHistory.of(appeal.id());
     if (!levels.isEmpty()) {
-      task.setVariableLocal("correspondence", json.variable(correspondence(levels)));
+      text(card, "correspondence", correspondence(levels));
     }
-    if (AppealProcess.MODERATE_TASK.equals(task.getTaskDefinitionKey())) {
-      task.setVariableLocal("categoryOptions", json.ofText(categoryOptions));
-      task.setVariableLocal(Problems.PROBLEM_OPTIONS, problems.optionsValue(appeal));
-      task.setVariableLocal("territoryOptions", json.ofText(territoryOptions));
+    if (AppealProcess.MODERATE_TASK.equals(taskDefinitionKey)) {
+      card.put("categoryOptions", json.ofText(categoryOptions));
+      card.put(PROBLEM_OPTIONS, json.variable(problems.options(appeal)));
+      card.put("territoryOptions", json.ofText(territoryOptions));
     }
+    return card;
+  }
+
+  private static void text(Map<String, TypedValue> card, String name, String value) {
+    card.put(name, Variables.stringValue(value));
   }
 
   private String categoryName(Appeal appeal) {

@@ -13,9 +13,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +25,6 @@ import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.appeal.AppealStatus;
 import ru.cur.appeals.referencedata.ReferenceData;
-import ru.cur.appeals.system.FormJson;
 
 /**
  * Problems («снежный кейс»): open one for an appeal, link more appeals to it, suggest it for similar
@@ -38,7 +35,6 @@ public class Problems {
 
   static final String PROCESS_KEY = "appeal-problem";
   static final String ANSWERED_MESSAGE = "ProblemAnswered";
-  public static final String PROBLEM_OPTIONS = "problemOptions";
   private static final String COLUMNS = """
       id, number, category, territory, lat, lon, address, organization, status, answer_text, created_at,
       answered_at, process_instance_id""";
@@ -46,25 +42,21 @@ public class Problems {
   private final JdbcClient jdbc;
   private final AppealRepository appeals;
   private final RuntimeService runtime;
-  private final TaskService tasks;
   private final ReferenceData referenceData;
-  private final FormJson json;
   private final Clock clock;
   private final String prefix;
   private final double radiusMetres;
   private final Period window;
 
-  Problems(JdbcClient jdbc, AppealRepository appeals, RuntimeService runtime, TaskService tasks,
-      ReferenceData referenceData, FormJson json, Clock clock,
+  Problems(JdbcClient jdbc, AppealRepository appeals, RuntimeService runtime,
+      ReferenceData referenceData, Clock clock,
       @Value("${appeals.problems.number-prefix:ПРБ}") String prefix,
       @Value("${appeals.problems.radius-metres:500}") double radiusMetres,
       @Value("${appeals.problems.window:P7D}") Period window) {
     this.jdbc = jdbc;
     this.appeals = appeals;
     this.runtime = runtime;
-    this.tasks = tasks;
     this.referenceData = referenceData;
-    this.json = json;
     this.clock = clock;
     this.prefix = prefix;
     this.radiusMetres = radiusMetres;
@@ -145,24 +137,7 @@ public class Problems {
         .param("id", id).update();
     Problem problem = find(number).orElseThrow();
     link(appeal, problem);
-    offerToWaitingModerations(appeal.territory());
     return problem;
-  }
-
-  /**
-   * Moderation tasks already waiting (a snowfall brings dozens at once) learn of the new problem: their
-   * problem options are those of now, not of when the task was created.
-   */
-  private void offerToWaitingModerations(String territory) {
-    tasks.createTaskQuery().taskDefinitionKey(AppealProcess.MODERATE_TASK)
-        .processVariableValueEquals(AppealProcess.TERRITORY, territory).list()
-        .forEach(task -> appeals.findByNumber((String) tasks.getVariable(task.getId(), AppealProcess.APPEAL_ID))
-            .ifPresent(appeal -> tasks.setVariableLocal(task.getId(), PROBLEM_OPTIONS, optionsValue(appeal))));
-  }
-
-  /** The options as the form's select reads them. */
-  public JsonValue optionsValue(Appeal appeal) {
-    return json.variable(options(appeal));
   }
 
   /** The appeal waits for the problem's answer. */

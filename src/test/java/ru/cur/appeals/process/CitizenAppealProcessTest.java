@@ -147,7 +147,6 @@ class CitizenAppealProcessTest {
       steps.add("closeAppeal");
       closings.add(closing(execution));
     });
-    Mocks.register("appealCard", (TaskListener) task -> steps.add("appealCard:" + task.getTaskDefinitionKey()));
     Mocks.register("moderationCheck", (TaskListener) task -> steps.add("moderationCheck"));
     Mocks.register("answerCheck", (TaskListener) task -> steps.add("answerCheck:" + task.getTaskDefinitionKey()));
   }
@@ -252,9 +251,9 @@ class CitizenAppealProcessTest {
     assertThat(appeal).hasPassed("Task_CloseResolved", "Event_ClosedResolved").isEnded();
     assertThat(responseType).isNotEqualTo("EXPLAIN");
     assertThat(closings).containsExactly(closingWith("RESOLVED", null, null));
-    assertThat(steps).containsExactly("registerAppeal", "schedule:MODERATION,ANSWER", "appealCard:moderate-appeal",
+    assertThat(steps).containsExactly("registerAppeal", "schedule:MODERATION,ANSWER",
         "moderationCheck", "met:MODERATION", "assignOrganization", "schedule:ANSWER,RESOLUTION,FIRST_REPLY",
-        "appealCard:prepare-answer", "appealCard:first-reply", "answerCheck:first-reply", "met:FIRST_REPLY",
+        "answerCheck:first-reply", "met:FIRST_REPLY",
         "publishFirstReply", "answerCheck:prepare-answer", "met:ANSWER", "publishAnswer",
         "requestConfirmation:berdsk-administration", "closeAppeal");
   }
@@ -283,8 +282,7 @@ class CitizenAppealProcessTest {
     residentAnswers(appeal, true, "Записали, спасибо");
     assertThat(appeal).hasPassed("Event_ClosedResolved").isEnded();
     assertThat(closings).hasSize(1);
-    assertThat(steps).containsSubsequence("appealCard:approve-answer", "answerCheck:approve-answer",
-        "appealCard:prepare-answer", "answerCheck:prepare-answer", "appealCard:approve-answer",
+    assertThat(steps).containsSubsequence("answerCheck:approve-answer", "answerCheck:prepare-answer",
         "answerCheck:approve-answer", "publishAnswer", "closeAppeal");
   }
 
