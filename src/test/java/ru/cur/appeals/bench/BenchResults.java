@@ -42,7 +42,7 @@ final class BenchResults {
     part.put(key, Math.round(value * 100) / 100.0);
     table.add(new Figure(name, format(value), unit, target, ratio == null ? "" : format(ratio)));
     System.out.printf(Locale.ROOT, "  %-60s %12s %-10s %s%n", name, format(value), unit,
-        ratio == null ? "" : "ratio " + format(ratio) + " (target " + target + ")");
+        ratio == null ? "" : format(ratio) + " of the target (" + target + ")");
   }
 
   /** Anything else worth keeping with the run (latency triples, table sizes, settings). */
@@ -62,7 +62,7 @@ final class BenchResults {
       Files.createDirectories(directory);
       Path file = directory.resolve(stem + ".json");
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
-      StringBuilder md = new StringBuilder("| figure | value | unit | target | ratio |\n|---|---|---|---|---|\n");
+      StringBuilder md = new StringBuilder("| figure | value | unit | target | value / target |\n|---|---|---|---|---|\n");
       table.forEach(f -> md.append("| %s | %s | %s | %s | %s |\n".formatted(f.name(), f.value(), f.unit(),
           f.target(), f.ratio())));
       md.append("\nMachine: ").append(json.get("machine")).append('\n');
