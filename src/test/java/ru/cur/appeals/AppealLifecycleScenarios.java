@@ -128,6 +128,11 @@ abstract class AppealLifecycleScenarios {
         .param("task", moderation.get("id")).query(Long.class).single()).isZero();
     assertThat(historicVariables(instance, "authorName") + historicVariables(instance, "categoryOptions")).isZero();
     assertThat(historicVariables(instance, "category")).isPositive();
+    // The task's form is the model's Camunda Form, nothing generated beside it.
+    Map<String, Object> form = api.as("moderator").exchange("/engine-rest/task/{id}/form", HttpMethod.GET, null,
+        AppealApi.OBJECT, moderation.get("id")).getBody();
+    assertThat(form).containsEntry("key", null).extractingByKey("camundaFormRef")
+        .extracting(ref -> ((Map<?, ?>) ref).get("key")).isEqualTo("moderate-appeal-form");
 
     api.complete("moderator", id, "moderate-appeal",
         Map.of("moderation", "ACCEPT", "category", "roads.potholes", "territory", "berdsk"));

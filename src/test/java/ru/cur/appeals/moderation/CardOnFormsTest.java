@@ -9,11 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.impl.form.FormFieldImpl;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -48,23 +43,6 @@ class CardOnFormsTest {
       assertThat(carriesTheCard(task)).as("%s's form shows the appeal's text", task.getId())
           .isEqualTo(form.contains("{{appealText}}"));
     }
-  }
-
-  @Test
-  void theCardIsMadeOnceWhenTheFieldsAreReadNotWhenTheFormIs() {
-    AtomicInteger made = new AtomicInteger();
-    FormFieldImpl own = new FormFieldImpl();
-    own.setId("answerText");
-
-    List<FormField> fields = new CardOnForms.CardFields(List.of(own), () -> {
-      made.incrementAndGet();
-      return Map.<String, TypedValue>of("registrationNumber", Variables.stringValue("ЦУР-2026-000001"));
-    });
-
-    assertThat(made).as("a form's key is read without its fields").hasValue(0);
-    assertThat(fields).extracting(FormField::getId).containsExactly("answerText", "registrationNumber");
-    assertThat(fields.get(1).getValue().getValue()).isEqualTo("ЦУР-2026-000001");
-    assertThat(made).hasValue(1);
   }
 
   private static boolean carriesTheCard(UserTask task) {
