@@ -21,9 +21,10 @@ import ru.cur.appeals.system.RegionTime;
 
 /**
  * The appeal as a task's Camunda Form shows it: made from the appeal's row each time the form's variables are read
- * ({@link CardOnForms}), never stored. A card kept as task variables cost some fifteen rows per task, the largest
- * part of an intake beyond a bare process start (bench/README.md, issue 9), and showed the appeal as it was when the
- * task was created; read, it shows the appeal as it is, the moderator's problem options included.
+ * ({@link CardOnForms}), never stored. Kept as task variables it wrote some fifteen rows with every task (14.7 KB
+ * of an appeal's runtime rows in moderation, bench/README.md) and showed the appeal as it was when the task was
+ * created; read, it shows the appeal as it is, the moderator's problem options included. A text is a text
+ * variable of any length here: nothing is stored, so the engine's 4 000 characters do not apply.
  * The moderator's card also carries the options of the form's selects: categories, territories, and the open
  * problems the appeal may be about.
  */

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Values written as JSON: notice payloads, and the JSON variables of task cards — select options, and
- * texts longer than the engine's 4 000-character text variables.
+ * Values written as JSON: notice payloads, and the select options of the appeal's card on a task's form.
  */
 @Component
 public class FormJson {
@@ -28,12 +27,12 @@ public class FormJson {
     }
   }
 
-  /** A JSON process or task variable; Tasklist hands it to the form parsed. */
+  /** A JSON variable; Tasklist hands it to the form parsed. */
   public JsonValue variable(Object value) {
     return ofText(text(value));
   }
 
-  /** A JSON variable of a text already written as JSON ({@link #text}), for a value many tasks show alike. */
+  /** A JSON variable of a text already written as JSON ({@link #text}), for a value many forms show alike. */
   public JsonValue ofText(String jsonText) {
     return SpinValues.jsonValue(jsonText).create();
   }
