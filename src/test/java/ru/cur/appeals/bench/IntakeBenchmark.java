@@ -35,6 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.cur.appeals.EmbeddedPostgresInitializer;
 
 /**
@@ -240,6 +242,14 @@ class IntakeBenchmark {
         () -> tasklistCount("executor", allGroupTasks));
     query(results, "tasklistSupervisorWholeCenter", "Tasklist «Все доступные задачи» (whole center), supervisor (list)",
         () -> tasklistPage("supervisor", wholeCenter));
+    // What each list's page and count have to read, as Tasklist shows it beside the filter.
+    Map<String, Long> tasksSeen = new LinkedHashMap<>();
+    tasksSeen.put("moderator «Задачи моих групп»", taskCount("moderator", groupTasks));
+    tasksSeen.put("executor «Задачи моих групп»", taskCount("executor", groupTasks));
+    tasksSeen.put("executor «Все задачи моих групп»", taskCount("executor", allGroupTasks));
+    tasksSeen.put("supervisor «Все доступные задачи»", taskCount("supervisor", wholeCenter));
+    results.detail("taskLists", "tasksSeen", tasksSeen);
+    System.out.println("Tasks in the measured lists: " + tasksSeen);
     query(results, "apiModerationSearch", "/api/appeals?status=MODERATION, moderator",
         () -> load.request("moderator", "GET", "/api/appeals?status=MODERATION&size=20", null, "application/json"));
     query(results, "apiOrganizationSearch", "/api/appeals, organisation executor",
@@ -260,6 +270,14 @@ class IntakeBenchmark {
   /** The count Tasklist shows beside a filter. */
   private HttpRequest tasklistCount(String user, String filterId) {
     return load.request(user, "GET", "/engine-rest/filter/%s/count".formatted(filterId), null, "application/json");
+  }
+
+  private long taskCount(String user, String filterId) {
+    try {
+      return new ObjectMapper().readTree(load.send(tasklistCount(user, filterId), 200)).path("count").asLong();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The filter count is not JSON", e);
+    }
   }
 
   /**
