@@ -31,8 +31,6 @@ import ru.cur.appeals.system.RegionTime;
 @Component
 class AppealCard {
 
-  static final String PROBLEM_OPTIONS = "problemOptions";
-
   private final AppealRepository appeals;
   private final ReferenceData referenceData;
   private final FormJson json;
@@ -94,7 +92,7 @@ class AppealCard {
     }
     if (AppealProcess.MODERATE_TASK.equals(taskDefinitionKey)) {
       card.put("categoryOptions", json.ofText(categoryOptions));
-      card.put(PROBLEM_OPTIONS, json.variable(problems.options(appeal)));
+      card.put("problemOptions", json.variable(problems.options(appeal)));
       card.put("territoryOptions", json.ofText(territoryOptions));
     }
     return card;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
@@ -58,8 +57,7 @@ class CardOnForms extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
-        if (properties != null && APPEAL.equals(properties.get(PROPERTY))
-            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior) {
+        if (properties != null && APPEAL.equals(properties.get(PROPERTY))) {
           activity.setProperty(SHOWS_THE_CARD, true);
         }
       }

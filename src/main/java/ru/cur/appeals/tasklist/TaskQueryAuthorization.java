@@ -99,8 +99,9 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
         %s
         %s
         %s
+        %s
         </mapper>
-        """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK + AUTHORIZED_GROUPS);
+        """.formatted(NAMESPACE, ours(list), ours(count), criteria(criteria), CHECK, AUTHORIZED_GROUPS);
   }
 
   /** The engine's statement under our id, its references to the engine's own pieces named in full. */
@@ -167,8 +168,8 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   /**
    * The groups that appear in some authorization, as the engine's {@code selectAuthorizedGroupIds} gives them
-   * (nulls left out, which the engine drops anyway), each found by one step of the index on the group. Written
-   * as H2 and PostgreSQL, the two databases the application runs on, read a recursive query.
+   * (nulls left out, which the engine drops anyway), each found by one step of the index on the group. A
+   * recursive query as H2 and PostgreSQL, the two databases the application runs on, both read it.
    */
   private static final String AUTHORIZED_GROUPS = """
       <select id="authorizedGroupIds" resultType="string">

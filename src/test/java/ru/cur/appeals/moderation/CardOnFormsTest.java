@@ -3,14 +3,14 @@ package ru.cur.appeals.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
@@ -19,21 +19,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class CardOnFormsTest {
 
-  private static final List<String> FORMS = List.of("moderate-appeal", "prepare-answer", "approve-answer",
-      "approve-extension", "first-reply", "control-overdue", "problem-answer", "mail-letter");
-
   @Test
   void everyTaskWhoseFormShowsTheAppealCarriesTheCardAndNoOtherDoes() throws IOException {
-    Map<String, String> formTexts = new TreeMap<>();
-    for (String name : FORMS) {
-      String text = resource("processes/" + name + ".form");
-      formTexts.put(new ObjectMapper().readTree(text).path("id").asText(), text);
+    List<Path> files;
+    try (Stream<Path> processes = Files.list(Path.of("processes"))) {
+      files = processes.toList();
     }
+    Map<String, String> formTexts = new TreeMap<>();
     List<UserTask> tasks = new ArrayList<>();
-    for (String process : List.of("citizen-appeal", "appeal-problem", "postal-letter")) {
-      BpmnModelInstance model = Bpmn.readModelFromStream(getClass().getClassLoader()
-          .getResourceAsStream("processes/" + process + ".bpmn"));
-      tasks.addAll(model.getModelElementsByType(UserTask.class));
+    for (Path file : files) {
+      if (file.toString().endsWith(".form")) {
+        String text = Files.readString(file);
+        formTexts.put(new ObjectMapper().readTree(text).path("id").asText(), text);
+      } else if (file.toString().endsWith(".bpmn")) {
+        tasks.addAll(Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class));
+      }
     }
 
     assertThat(tasks).filteredOn(CardOnFormsTest::carriesTheCard).hasSizeBetween(1, tasks.size() - 1);
@@ -51,12 +51,5 @@ class CardOnFormsTest {
         .flatMap(properties -> properties.getCamundaProperties().stream())
         .anyMatch(property -> CardOnForms.PROPERTY.equals(property.getCamundaName())
             && CardOnForms.APPEAL.equals(property.getCamundaValue()));
-  }
-
-  private String resource(String name) throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-      assertThat(in).as(name).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
