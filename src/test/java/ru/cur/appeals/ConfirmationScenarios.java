@@ -42,7 +42,7 @@ import ru.cur.appeals.appeal.AppealRepository;
  * The resident's personal link on a delegation chain, through the HTTP API as the resident's page calls it
  * (without login). The process side is a small stand-in model with the contract of {@code citizen-appeal}:
  * it calls {@code requestConfirmation}, then waits for message {@code ResidentConfirmation} or its timer on
- * {@code confirmationDue}. Timers run when a test executes them, so the job executor is off.
+ * {@code ${deadline.due(execution, 'CONFIRMATION')}}. Timers run when a test executes them, so the job executor is off.
  */
 abstract class ConfirmationScenarios {
 
@@ -84,7 +84,7 @@ abstract class ConfirmationScenarios {
           .intermediateCatchEvent("Event_ResidentConfirmation").message("ResidentConfirmation")
           .endEvent("Event_Answered")
         .moveToNode("Gateway_ResidentAnswer")
-          .intermediateCatchEvent("Event_WindowOver").timerWithDate("${confirmationDue}")
+          .intermediateCatchEvent("Event_WindowOver").timerWithDate("${deadline.due(execution, 'CONFIRMATION')}")
           .endEvent("Event_Silent")
         .done();
     contract = repository.createDeployment().name("confirmation contract")
@@ -113,8 +113,10 @@ abstract class ConfirmationScenarios {
     assertThat((String) notice.get("link")).isEqualTo("http://localhost:8080/confirm/" + token);
     assertThat(jdbc.sql("select count(*) from confirmation_request where token_hash = :token")
         .param("token", token).query(Long.class).single()).as("the token itself is never stored").isZero();
-    assertThat((Date) runtime.getVariable(process, "confirmationDue"))
-        .isEqualTo(Date.from(Instant.parse("2026-11-09T11:00:00Z")));
+    assertThat(management.createJobQuery().processInstanceId(process).timers().singleResult().getDuedate())
+        .as("the window's timer").isEqualTo(Date.from(Instant.parse("2026-11-09T11:00:00Z")));
+    assertThat(runtime.getVariable(process, "confirmationDue")).as("the deadline is the application's, not a variable")
+        .isNull();
 
     ResponseEntity<Map<String, Object>> link = read(token);
     assertThat(link.getStatusCode().value()).isEqualTo(200);

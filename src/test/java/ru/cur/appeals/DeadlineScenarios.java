@@ -13,13 +13,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,12 @@ abstract class DeadlineScenarios {
   ManagementService management;
   @Autowired
   RepositoryService repository;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
 
   AppealApi api;
   AppealRecords records;
@@ -90,6 +102,40 @@ abstract class DeadlineScenarios {
     assertThat(engineDate(task.get("due"))).isEqualTo(monday);
     // Reminded two working hours before: Monday 15:30.
     assertThat(engineDate(task.get("followUp"))).isEqualTo(Instant.parse("2026-11-30T08:30:00Z"));
+  }
+
+  /**
+   * The timers and tasks read a step's dates from the application's deadlines, which keep them; the process keeps
+   * no copy. A task entered again in a later transaction — an operator moving the instance back in Cockpit — and a
+   * timer whose due date is recalculated find the same dates.
+   */
+  @Test
+  void theDatesOfAStepAreTheRegulationsWhereverTheModelReadsThem() {
+    clockAt("2026-11-27T17:30:00+07:00");
+    String id = api.register(post("roads"));
+    String process = records.processInstanceOf(id);
+    Date monday = Date.from(Instant.parse("2026-11-30T10:30:00Z"));
+    Date reminder = Date.from(Instant.parse("2026-11-30T08:30:00Z"));
+    assertThat(timerDueDates(id)).containsOnly(
+        Map.entry("Event_ModerationReminder", reminder), Map.entry("Event_ModerationDeadline", monday));
+    assertThat(runtime.getVariables(process)).as("no process variable holds a date of the regulation")
+        .doesNotContainKeys("moderationDue", "moderationReminder", "answerDue", "answerReminder");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process).list())
+        .extracting(HistoricVariableInstance::getName).doesNotContain("moderationDue", "moderationReminder");
+
+    clockAt("2026-11-28T12:00:00+07:00");
+    runtime.createProcessInstanceModification(process)
+        .cancelAllForActivity("moderate-appeal").startBeforeActivity("moderate-appeal").execute();
+
+    Task moderation = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("moderate-appeal")
+        .singleResult();
+    assertThat(moderation.getDueDate()).isEqualTo(monday);
+    assertThat(moderation.getFollowUpDate()).isEqualTo(reminder);
+    assertThat(timerDueDates(id)).containsOnly(
+        Map.entry("Event_ModerationReminder", reminder), Map.entry("Event_ModerationDeadline", monday));
+    timers(id).forEach(timer -> management.recalculateJobDuedate(timer.getId(), false));
+    assertThat(timerDueDates(id)).containsOnly(
+        Map.entry("Event_ModerationReminder", reminder), Map.entry("Event_ModerationDeadline", monday));
   }
 
   @Test
@@ -287,6 +333,11 @@ abstract class DeadlineScenarios {
 
   private List<Job> timers(String id) {
     return management.createJobQuery().processInstanceId(records.processInstanceOf(id)).timers().list();
+  }
+
+  private Map<String, Date> timerDueDates(String id) {
+    return timers(id).stream().collect(Collectors.toMap(timer -> management.createJobDefinitionQuery()
+        .jobDefinitionId(timer.getJobDefinitionId()).singleResult().getActivityId(), Job::getDuedate));
   }
 
   private List<String> runDueTimers(String id) {

@@ -1,7 +1,6 @@
 package ru.cur.appeals.confirmation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -82,10 +81,10 @@ public class Confirmations {
    * Asks the resident whether the organisation of the given level really solved the problem: a new personal
    * link, owed as a notice, and the window starting now. Earlier links of the appeal are over from here on.
    *
-   * @return the end of the window, which the process's timer waits for
+   * @return the window's deadline, whose end the process's timer waits for
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Instant request(Appeal appeal, int level) {
+  public Deadline request(Appeal appeal, int level) {
     OffsetDateTime now = now();
     Deadline window = deadlines.start(appeal, Step.CONFIRMATION, now.toInstant())
         .orElseThrow(() -> new IllegalStateException("DMN appeal-regulation gives no CONFIRMATION term for "
@@ -108,7 +107,7 @@ public class Confirmations {
     details.put("answer", appeal.answerText());
     details.put("due", time.date(window.due()));
     outbox.owe(appeal, NoticeKind.CONFIRMATION_REQUEST, details);
-    return window.due().toInstant();
+    return window;
   }
 
   /** What the link's page shows: the appeal's number, the organisation, its answer and where the link stands. */

@@ -1,18 +1,17 @@
 package ru.cur.appeals.confirmation;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
-import ru.cur.appeals.regulation.Step;
+import ru.cur.appeals.regulation.DeadlineListener;
 
 /**
  * «Запросить подтверждение заявителя»: on a delegation chain, asks the resident whether the organisation of
- * level {@code delegationLevel} really solved the problem, and gives the process the end of the window,
- * {@code confirmationDue}, that its timer waits for.
+ * level {@code delegationLevel} really solved the problem, and offers the process the end of the window that its
+ * timer waits for ({@link DeadlineListener}).
  */
 @Component("requestConfirmation")
 class RequestConfirmation implements JavaDelegate {
@@ -33,7 +32,6 @@ class RequestConfirmation implements JavaDelegate {
           + Confirmations.DELEGATION_LEVEL);
     }
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
-    execution.setVariable(Step.CONFIRMATION.dueVariable(),
-        Date.from(confirmations.request(appeal, level.intValue())));
+    DeadlineListener.offer(execution, confirmations.request(appeal, level.intValue()));
   }
 }

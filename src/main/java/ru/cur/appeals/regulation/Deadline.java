@@ -25,6 +25,14 @@ public record Deadline(
     OffsetDateTime doneAt,
     boolean overdue) {
 
+  /**
+   * When the step's reminder timer fires: its reminder point, or its due time where the table sets no reminder, so
+   * that the reminder timer meets the deadline and stays silent.
+   */
+  public OffsetDateTime reminderOrDue() {
+    return remindAt != null ? remindAt : due;
+  }
+
   /** Where a step stands against its deadline. */
   public enum State {
     OPEN, MET, LATE, CANCELLED

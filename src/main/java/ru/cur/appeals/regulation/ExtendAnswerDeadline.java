@@ -49,9 +49,9 @@ class ExtendAnswerDeadline implements JavaDelegate {
     int days = ((Number) execution.getVariable(AppealProcess.EXTENSION_DAYS)).intValue();
     Deadline answer = deadlines.extendAnswer(appeal, days);
     Date due = Date.from(answer.due().toInstant());
-    Date reminder = Date.from((answer.remindAt() != null ? answer.remindAt() : answer.due()).toInstant());
-    execution.setVariable(Step.ANSWER.dueVariable(), due);
-    execution.setVariable(Step.ANSWER.reminderVariable(), reminder);
+    Date reminder = Date.from(answer.reminderOrDue().toInstant());
+    // The tasks of the answer step created later in this transaction read the new dates, later ones the table.
+    DeadlineListener.offer(execution, answer);
     // The head who approves may not administer jobs; moving the timers is part of the approval.
     Context.getCommandContext().runWithoutAuthorization(() -> {
       moveTimer(execution.getProcessInstanceId(), ANSWER_DEADLINE_TIMER, due);

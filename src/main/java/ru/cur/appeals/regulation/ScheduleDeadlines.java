@@ -3,7 +3,6 @@ package ru.cur.appeals.regulation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +16,8 @@ import ru.cur.appeals.appeal.AppealRepository;
 
 /**
  * «Установить сроки»: starts the clocks of the steps named by the input parameter {@code steps}
- * (comma-separated {@link Step} names) and gives the process their due times and reminder points, which
- * the tasks show and the timers wait for.
+ * (comma-separated {@link Step} names) and offers the process their due times and reminder points, which
+ * the tasks show and the timers wait for ({@link DeadlineListener}).
  *
  * <p>Moderation runs from the receipt of the message (59-ФЗ art. 8 p. 2: registration within three days
  * of receipt), or from the import of an appeal another registry registered; the answer and a fast-track
@@ -49,12 +48,7 @@ class ScheduleDeadlines implements JavaDelegate {
         .map(String::trim)
         .map(Step::valueOf)
         .forEach(step -> steps.put(step, startOf(step, appeal, takenOver)));
-    deadlines.start(appeal, steps).forEach((step, deadline) -> {
-      execution.setVariable(step.dueVariable(), Date.from(deadline.due().toInstant()));
-      // Without a reminder in the table the reminder timer meets the deadline and stays silent.
-      execution.setVariable(step.reminderVariable(), Date.from(
-          (deadline.remindAt() != null ? deadline.remindAt() : deadline.due()).toInstant()));
-    });
+    deadlines.start(appeal, steps).values().forEach(deadline -> DeadlineListener.offer(execution, deadline));
   }
 
   private Instant startOf(Step step, Appeal appeal, boolean takenOver) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ru.cur.appeals.delegation.DelegationChain;
+import ru.cur.appeals.regulation.Step;
 
 /**
  * Every path of «Рассмотрение обращения гражданина» on a plain engine with the real routing and
@@ -628,6 +629,15 @@ class CitizenAppealProcessTest {
       if (!execution.isCanceled()) {
         steps.add("met:" + step);
       }
+    }
+
+    /** The dates the scheduling mocks above gave the process. */
+    public Date due(DelegateExecution execution, String step) {
+      return (Date) execution.getVariable(Step.valueOf(step).dueVariable());
+    }
+
+    public Date reminder(DelegateExecution execution, String step) {
+      return (Date) execution.getVariable(Step.valueOf(step).reminderVariable());
     }
   }
 }
