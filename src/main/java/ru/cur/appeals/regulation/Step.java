@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The steps of an appeal that the regulation gives a term (the {@code step} input of DMN
- * {@code appeal-regulation}). Steps with a running clock in the process carry the process variables
- * {@code <variable>Due} and {@code <variable>Reminder} that their tasks and timers read.
+ * {@code appeal-regulation}). The model's timers and due dates read a step's dates by its name
+ * ({@code ${deadline.due(execution, 'ANSWER')}}, {@link DeadlineListener}); the start of a step offers them to its
+ * transaction as {@code <variable>Due} and {@code <variable>Reminder}, the variables that instances of earlier model
+ * versions keep.
  */
 public enum Step {
   MODERATION("moderation", "Модерация обращения", List.of("moderate-appeal")),
