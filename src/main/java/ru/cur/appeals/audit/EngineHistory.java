@@ -101,7 +101,9 @@ class EngineHistory {
 
   private void activities(AuditProcess process, List<AuditEvent> events) {
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(process.id()).orderPartiallyByOccurrence().asc().list()) {
+        .processInstanceId(process.id()).orderPartiallyByOccurrence().asc()
+        // Parallel branches' activities of one instant have no order of their own: the id gives the same one every read.
+        .orderByHistoricActivityInstanceId().asc().list()) {
       // A user task is told by its task's own events, with who held it.
       if ("userTask".equals(activity.getActivityType())) {
         continue;

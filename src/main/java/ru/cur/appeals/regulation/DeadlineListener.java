@@ -2,7 +2,7 @@ package ru.cur.appeals.regulation;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -58,19 +58,20 @@ public class DeadlineListener {
 
   /** When the step is due: what its deadline timer waits for and its tasks show as due date. */
   public Date due(DelegateExecution execution, String step) {
-    Step asked = Step.valueOf(step);
-    return offered(execution, asked.dueVariable()).orElseGet(() -> Date.from(deadline(execution, asked).due().toInstant()));
+    return date(execution, Step.valueOf(step), Step::dueVariable, Deadline::due);
   }
 
   /** When the step's reminder is sent: its due time where the regulation sets no reminder. */
   public Date reminder(DelegateExecution execution, String step) {
-    Step asked = Step.valueOf(step);
-    return offered(execution, asked.reminderVariable())
-        .orElseGet(() -> Date.from(deadline(execution, asked).reminderOrDue().toInstant()));
+    return date(execution, Step.valueOf(step), Step::reminderVariable, Deadline::reminderOrDue);
   }
 
-  private static Optional<Date> offered(VariableScope execution, String variable) {
-    return execution.getVariable(variable) instanceof Date date ? Optional.of(date) : Optional.empty();
+  /** The date the step's start offered this transaction, or else the one the appeal's deadline keeps. */
+  private Date date(VariableScope execution, Step step, Function<Step, String> offered,
+      Function<Deadline, OffsetDateTime> kept) {
+    return execution.getVariable(offered.apply(step)) instanceof Date date
+        ? date
+        : Date.from(kept.apply(deadline(execution, step)).toInstant());
   }
 
   private Deadline deadline(VariableScope execution, Step step) {

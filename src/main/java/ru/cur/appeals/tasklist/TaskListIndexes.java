@@ -67,9 +67,10 @@ class TaskListIndexes extends AbstractProcessEnginePlugin {
     log.info("Tasklist's indexes and statistics are in place");
   }
 
-  private static void index(Statement statement, boolean postgres, String name, String columns) throws SQLException {
+  private static void index(Statement statement, boolean postgres, String name, String tableAndColumns)
+      throws SQLException {
     if (!postgres || !exists(statement, "pg_indexes where indexname = '" + name + "'")) {
-      statement.execute("create index if not exists " + name + " on " + columns);
+      statement.execute("create index if not exists " + name + " on " + tableAndColumns);
     }
   }
 
