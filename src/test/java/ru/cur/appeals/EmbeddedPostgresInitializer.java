@@ -15,7 +15,9 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
   static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        // pg_stat_statements: the benchmarks count what each request has the database do (IntakeBenchmark).
+        postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }

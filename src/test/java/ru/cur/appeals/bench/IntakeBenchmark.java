@@ -150,14 +150,18 @@ class IntakeBenchmark {
 
   /** Alternating rounds, so that a noisy neighbour on the machine hurts both sides alike. */
   private void intake(BenchResults results) {
+    DatabaseWork statements = new DatabaseWork(jdbc);
     int rounds = 2;
     double appealSeconds = 0;
     double bareSeconds = 0;
     List<Double> appealMillis = new ArrayList<>();
     List<Double> bareMillis = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
+      statements.reset();
       HttpLoad.Run bare = load.run(INTAKE / rounds, CONCURRENCY, 200, i -> bareStart());
+      statements.add("bare", INTAKE / rounds);
       HttpLoad.Run appeals = load.run(INTAKE / rounds, CONCURRENCY, 201, i -> appealSubmission());
+      statements.add("appeal", INTAKE / rounds);
       bareSeconds += bare.seconds();
       appealSeconds += appeals.seconds();
       bareMillis.add(bare.latencies().p95());
@@ -174,6 +178,7 @@ class IntakeBenchmark {
         "", null);
     results.figure("intake", "ratio", "appeal intake / bare Camunda", appealRate / bareRate, "×", "≥ 0.8",
         appealRate / bareRate / 0.8);
+    statements.report(results);
     results.detail("intake", "bareP95PerRoundMs", bareMillis);
     results.detail("intake", "appealP95PerRoundMs", appealMillis);
   }
