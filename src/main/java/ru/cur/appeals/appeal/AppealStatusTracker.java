@@ -28,8 +28,13 @@ class AppealStatusTracker {
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
   public void taskCreated(DelegateTask task) {
     AppealStatus status = STATUS_OF_TASK.get(task.getTaskDefinitionKey());
-    Object appealId = task.getVariable(AppealProcess.APPEAL_ID);
-    if (status != null && appealId != null) {
+    if (status == null || task.getExecution() == null) {
+      return;
+    }
+    // The process's variable, read where the process keeps it: a task's own variables would be one more query
+    // per task created, for a task just made that holds none.
+    Object appealId = task.getExecution().getVariable(AppealProcess.APPEAL_ID);
+    if (appealId != null) {
       appeals.updateStatus((String) appealId, status);
     }
   }

@@ -8,12 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,20 +75,31 @@ public class Deadlines {
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<Step, Deadline> start(Appeal appeal, Map<Step, Instant> steps) {
     String regulation = regulationOf(appeal);
+    // What the appeal had, read once: the steps started again are replaced, and the next due time is the
+    // earliest of the other open deadlines and the new ones (a new appeal has none: one read, no deletes).
+    Map<String, Deadline> before = of(appeal.id());
+    List<String> replaced = before.values().stream().map(Deadline::step).filter(steps::containsKey)
+        .map(Step::name).toList();
+    if (!replaced.isEmpty()) {
+      jdbc.sql("delete from appeal_deadline where appeal_id = :id and step in (:steps)")
+          .param("id", appeal.id()).param("steps", replaced).update();
+      if (replaced.contains(Step.ANSWER.name())) {
+        appeals.answerTermChanged(appeal.id());
+      }
+    }
     Map<Step, Deadline> started = new LinkedHashMap<>();
     steps.forEach((step, from) -> startWithoutNextDue(appeal, regulation, step, from)
         .ifPresent(deadline -> started.put(step, deadline)));
-    refreshNextDue(appeal.id());
+    appeals.setNextDue(appeal.id(), Stream.concat(
+            before.values().stream().filter(deadline -> !steps.containsKey(deadline.step())),
+            started.values().stream())
+        .filter(deadline -> deadline.state() == State.OPEN).map(Deadline::due)
+        .min(Comparator.naturalOrder()).orElse(null));
     return started;
   }
 
   private Optional<Deadline> startWithoutNextDue(Appeal appeal, String regulation, Step step, Instant from) {
     Optional<Term> found = table.term(regulation, step, appeal);
-    int replaced = jdbc.sql("delete from appeal_deadline where appeal_id = :id and step = :step")
-        .param("id", appeal.id()).param("step", step.name()).update();
-    if (replaced > 0 && step == Step.ANSWER) {
-      appeals.answerTermChanged(appeal.id());
-    }
     if (found.isEmpty()) {
       return Optional.empty();
     }

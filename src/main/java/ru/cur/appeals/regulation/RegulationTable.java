@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.springframework.stereotype.Component;
 
 import ru.cur.appeals.appeal.Appeal;
@@ -23,18 +23,22 @@ class RegulationTable {
 
   static final String DECISION_KEY = "appeal-regulation";
 
-  private final RepositoryService repository;
   private final DecisionService decisions;
 
-  RegulationTable(RepositoryService repository, DecisionService decisions) {
-    this.repository = repository;
+  RegulationTable(DecisionService decisions) {
     this.decisions = decisions;
   }
 
   /** The id of the newest deployed version: what a new appeal is given. */
   String latestVersion() {
-    return withoutAuthorization(() -> repository.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult().getId());
+    // The engine's own lookup of a key's latest version, as a process start by key does: one statement, without
+    // the query API's authorization checks and paging, which cost a new appeal more than the lookup itself.
+    DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
+        .findLatestDecisionDefinitionByKey(DECISION_KEY);
+    if (latest == null) {
+      throw new IllegalStateException("DMN " + DECISION_KEY + " is not deployed");
+    }
+    return latest.getId();
   }
 
   /** The term the given version of the table sets for the step, empty where the regime has no such step. */

@@ -15,9 +15,12 @@ import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 
 /**
- * «Установить сроки»: starts the clocks of the steps named by the input parameter {@code steps}
- * (comma-separated {@link Step} names) and offers the process their due times and reminder points, which
- * the tasks show and the timers wait for ({@link DeadlineListener}).
+ * «Установить сроки»: starts the clocks of the steps the model names, {@code ${scheduleDeadlines.start(execution,
+ * 'MODERATION,ANSWER')}} (comma-separated {@link Step} names), and offers the process their due times and reminder
+ * points, which the tasks show and the timers wait for ({@link DeadlineListener}). The steps are the call's
+ * argument rather than an input parameter: an input parameter is a variable of the task's execution, written with
+ * its history (a row and a detail) every time the task runs, to say what the model already says. Models of earlier
+ * versions still call it as a delegate with the input parameter {@code steps}.
  *
  * <p>Moderation runs from the receipt of the message (59-ФЗ art. 8 p. 2: registration within three days
  * of receipt), or from the import of an appeal another registry registered; the answer and a fast-track
@@ -26,7 +29,7 @@ import ru.cur.appeals.appeal.AppealRepository;
  * runs from that moment.
  */
 @Component("scheduleDeadlines")
-class ScheduleDeadlines implements JavaDelegate {
+public class ScheduleDeadlines implements JavaDelegate {
 
   private final AppealRepository appeals;
   private final Deadlines deadlines;
@@ -38,17 +41,23 @@ class ScheduleDeadlines implements JavaDelegate {
     this.clock = clock;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
+  /** Starts the clocks of {@code steps}, comma-separated step names, for the execution's appeal. */
+  public void start(DelegateExecution execution, String steps) {
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
     boolean takenOver = execution.getVariable(AppealProcess.DELEGATION_LEVEL) instanceof Number level
         && level.intValue() > 1;
-    Map<Step, Instant> steps = new LinkedHashMap<>();
-    Arrays.stream(((String) execution.getVariableLocal("steps")).split(","))
+    Map<Step, Instant> started = new LinkedHashMap<>();
+    Arrays.stream(steps.split(","))
         .map(String::trim)
         .map(Step::valueOf)
-        .forEach(step -> steps.put(step, startOf(step, appeal, takenOver)));
-    deadlines.start(appeal, steps).values().forEach(deadline -> DeadlineListener.offer(execution, deadline));
+        .forEach(step -> started.put(step, startOf(step, appeal, takenOver)));
+    deadlines.start(appeal, started).values().forEach(deadline -> DeadlineListener.offer(execution, deadline));
+  }
+
+  /** Instances of earlier model versions: the steps in the task's input parameter {@code steps}. */
+  @Override
+  public void execute(DelegateExecution execution) {
+    start(execution, (String) execution.getVariableLocal("steps"));
   }
 
   private Instant startOf(Step step, Appeal appeal, boolean takenOver) {

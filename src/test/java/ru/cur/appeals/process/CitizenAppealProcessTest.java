@@ -79,23 +79,7 @@ class CitizenAppealProcessTest {
   @BeforeEach
   void registerDelegates() {
     Mocks.register("registerAppeal", recorder("registerAppeal"));
-    Mocks.register("scheduleDeadlines", (JavaDelegate) execution -> {
-      String scheduled = (String) execution.getVariableLocal("steps");
-      steps.add("schedule:" + scheduled);
-      for (String step : scheduled.split(",")) {
-        String variable = switch (step) {
-          case "MODERATION" -> "moderation";
-          case "FIRST_REPLY" -> "firstReply";
-          case "ANSWER" -> "answer";
-          default -> null;
-        };
-        if (variable != null && (!"firstReply".equals(variable) || "INCIDENT".equals(execution.getVariable("regime")))) {
-          Instant now = ClockUtil.now().toInstant();
-          execution.setVariable(variable + "Due", Date.from(now.plus(TERMS.get(variable)[0])));
-          execution.setVariable(variable + "Reminder", Date.from(now.plus(TERMS.get(variable)[1])));
-        }
-      }
-    });
+    Mocks.register("scheduleDeadlines", new ScheduleRecorder(steps));
     Mocks.register("deadline", new DeadlineRecorder(steps));
     Mocks.register("remindOfDeadline", (JavaDelegate) execution -> steps.add("remind:" + execution.getVariableLocal("step")));
     Mocks.register("recordBreach", (JavaDelegate) execution -> {
@@ -614,6 +598,33 @@ class CitizenAppealProcessTest {
       case "EXPLAIN" -> "EXPLAINED";
       default -> "ANSWERED";
     };
+  }
+
+  /** Stands in for the {@code scheduleDeadlines} bean: the steps the model starts, and dates for their timers. */
+  public static final class ScheduleRecorder {
+
+    private final List<String> steps;
+
+    ScheduleRecorder(List<String> steps) {
+      this.steps = steps;
+    }
+
+    public void start(DelegateExecution execution, String scheduled) {
+      steps.add("schedule:" + scheduled);
+      for (String step : scheduled.split(",")) {
+        String variable = switch (step) {
+          case "MODERATION" -> "moderation";
+          case "FIRST_REPLY" -> "firstReply";
+          case "ANSWER" -> "answer";
+          default -> null;
+        };
+        if (variable != null && (!"firstReply".equals(variable) || "INCIDENT".equals(execution.getVariable("regime")))) {
+          Instant now = ClockUtil.now().toInstant();
+          execution.setVariable(variable + "Due", Date.from(now.plus(TERMS.get(variable)[0])));
+          execution.setVariable(variable + "Reminder", Date.from(now.plus(TERMS.get(variable)[1])));
+        }
+      }
+    }
   }
 
   /** Stands in for the {@code deadline} bean the model's end listeners call. */
