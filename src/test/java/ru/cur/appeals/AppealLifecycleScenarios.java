@@ -2,7 +2,11 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.appeal.AppealStatus;
+import ru.cur.appeals.appeal.Channel;
 
 /**
  * One appeal's whole life through the HTTP APIs, as channel systems and clerks drive it. Run against
@@ -96,6 +102,66 @@ abstract class AppealLifecycleScenarios {
     });
     // Outside a transaction nothing is kept: every read is the row as it is.
     assertThat(appeals.getByNumber(id)).isNotSameAs(appeals.getByNumber(id));
+  }
+
+  /**
+   * Registration sets its appeal's process, regulation version, next due time and status one after the other; the
+   * row is written with them once, when the transaction commits or before anything reads appeals again, and the
+   * transaction itself reads what it set.
+   */
+  @Test
+  void aRegistrationWritesWhatItSetsOnItsNewAppealOnce() {
+    OffsetDateTime due = OffsetDateTime.parse("2026-12-31T18:00:00Z");
+    String number = transaction.execute(status -> {
+      Appeal appeal = newAppeal();
+      appeals.attachProcessInstance(appeal.id(), "instance-of-" + appeal.id());
+      appeals.pinRegulationDecision(appeal.id(), "appeal-regulation:1:test");
+      appeals.setNextDue(appeal.id(), due);
+      appeals.updateStatus(appeal.registrationNumber(), AppealStatus.MODERATION);
+
+      assertThat(row(appeal.id())).containsExactly("REGISTERED", null, null, null);
+      assertThat(appeals.getByNumber(appeal.registrationNumber()))
+          .extracting(Appeal::status, Appeal::processInstanceId)
+          .containsExactly(AppealStatus.MODERATION, "instance-of-" + appeal.id());
+      // A statement that reads appeals sees them: the row is written before it.
+      assertThat(appeals.regulationDecision(appeal.id())).contains("appeal-regulation:1:test");
+      assertThat(row(appeal.id())).containsExactly("MODERATION", "instance-of-" + appeal.id(),
+          "appeal-regulation:1:test", due.toInstant());
+      appeals.updateStatus(appeal.registrationNumber(), AppealStatus.IN_WORK);
+      return appeal.registrationNumber();
+    });
+    assertThat(appeals.getByNumber(number).status()).isEqualTo(AppealStatus.IN_WORK);
+
+    long rolledBack = transaction.execute(status -> {
+      Appeal appeal = newAppeal();
+      appeals.updateStatus(appeal.registrationNumber(), AppealStatus.MODERATION);
+      status.setRollbackOnly();
+      return appeal.id();
+    });
+    assertThat(jdbc.sql("select count(*) from appeal where id = :id").param("id", rolledBack).query(Long.class)
+        .single()).isZero();
+  }
+
+  private Appeal newAppeal() {
+    long id = appeals.nextId();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    Appeal appeal = new Appeal(id, "ТСТ-2026-" + id, Channel.SOCIAL, "row-" + UUID.randomUUID(), "Яма у дома",
+        new Appeal.Author("Пётр", null, null, null, null), "berdsk", null, null, null, "roads", null, now, now,
+        AppealStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, null, null, null, now);
+    appeals.insert(appeal);
+    return appeal;
+  }
+
+  /** The row as the database holds it now, past what the repository keeps. */
+  private List<Object> row(long id) {
+    return jdbc.sql("select status, process_instance_id, regulation_decision, next_due_at from appeal where id = :id")
+        .param("id", id)
+        .query((rs, n) -> {
+          OffsetDateTime nextDue = rs.getObject(4, OffsetDateTime.class);
+          return Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getString(3),
+              nextDue == null ? null : nextDue.toInstant());
+        })
+        .single();
   }
 
   long appealCount() {

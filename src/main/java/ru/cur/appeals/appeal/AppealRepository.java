@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -76,11 +78,18 @@ public class AppealRepository {
         .param("now", now())
         .update();
     countAgain(appeal.id());
+    AppealsRead read = thisTransaction();
+    if (read != null) {
+      read.registering(appeal.id(), appeal.registrationNumber());
+    }
   }
 
   public void attachProcessInstance(long id, String processInstanceId) {
-    change("update appeal set process_instance_id = :pid where id = :id")
-        .param("pid", processInstanceId).param("id", id).update();
+    if (!deferred(id, Map.of("process_instance_id", processInstanceId),
+        appeal -> progressed(appeal, appeal.status(), processInstanceId, appeal.updatedAt()))) {
+      change("update appeal set process_instance_id = :pid where id = :id")
+          .param("pid", processInstanceId).param("id", id).update();
+    }
   }
 
   /**
@@ -95,7 +104,7 @@ public class AppealRepository {
 
   /** When the appeal was imported from another registry; empty for an appeal registered here. */
   public Optional<OffsetDateTime> importedAt(long id) {
-    return jdbc.sql("select imported_at from appeal where id = :id")
+    return read("select imported_at from appeal where id = :id")
         .param("id", id).query(OffsetDateTime.class).list().stream().filter(Objects::nonNull).findFirst();
   }
 
@@ -104,7 +113,7 @@ public class AppealRepository {
     if (registrationNumbers.isEmpty()) {
       return Set.of();
     }
-    return Set.copyOf(jdbc.sql("select registration_number from appeal where registration_number in (:numbers)")
+    return Set.copyOf(read("select registration_number from appeal where registration_number in (:numbers)")
         .param("numbers", registrationNumbers).query(String.class).list());
   }
 
@@ -114,7 +123,7 @@ public class AppealRepository {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Appeal> found = jdbc.sql("select " + COLUMNS + " from appeal where registration_number = :number")
+    Optional<Appeal> found = read("select " + COLUMNS + " from appeal where registration_number = :number")
         .param("number", registrationNumber)
         .query(AppealRepository::map)
         .optional();
@@ -123,7 +132,7 @@ public class AppealRepository {
   }
 
   public Optional<Appeal> findByExternalId(Channel channel, String externalId) {
-    return jdbc.sql("select " + COLUMNS + " from appeal where channel = :channel and external_id = :externalId")
+    return read("select " + COLUMNS + " from appeal where channel = :channel and external_id = :externalId")
         .param("channel", channel.name())
         .param("externalId", externalId)
         .query(AppealRepository::map)
@@ -135,8 +144,14 @@ public class AppealRepository {
   }
 
   public void updateStatus(String registrationNumber, AppealStatus status) {
-    change("update appeal set status = :status, updated_at = :now where registration_number = :number")
-        .param("status", status.name()).param("now", now()).param("number", registrationNumber).update();
+    OffsetDateTime now = now();
+    AppealsRead read = thisTransaction();
+    if (read == null || !registrationNumber.equals(read.registeringNumber) || !deferred(read.registering,
+        Map.of("status", status.name(), "updated_at", now),
+        appeal -> progressed(appeal, status, appeal.processInstanceId(), now))) {
+      change("update appeal set status = :status, updated_at = :now where registration_number = :number")
+          .param("status", status.name()).param("now", now).param("number", registrationNumber).update();
+    }
     countAgain(registrationNumber);
   }
 
@@ -213,7 +228,7 @@ public class AppealRepository {
     // which made every registration slower as the registry grew (a bulk import of 100,000 appeals showed it).
     return contacts.entrySet().stream()
         .filter(contact -> contact.getValue() != null && !contact.getValue().isBlank())
-        .flatMap(contact -> jdbc.sql("select " + COLUMNS + " from appeal where " + contact.getKey() + " = ?"
+        .flatMap(contact -> read("select " + COLUMNS + " from appeal where " + contact.getKey() + " = ?"
                 + " and territory = ? and registered_at >= ? and id < ?")
             .params(contact.getValue(), appeal.territory(), since, appeal.id())
             .query(AppealRepository::map)
@@ -228,12 +243,12 @@ public class AppealRepository {
   }
 
   public List<Appeal> findByProblem(String problemNumber) {
-    return jdbc.sql("select " + COLUMNS + " from appeal where problem = :problem order by id")
+    return read("select " + COLUMNS + " from appeal where problem = :problem order by id")
         .param("problem", problemNumber).query(AppealRepository::map).list();
   }
 
   public long countByProblem(String problemNumber) {
-    return jdbc.sql("select count(*) from appeal where problem = :problem")
+    return read("select count(*) from appeal where problem = :problem")
         .param("problem", problemNumber).query(Long.class).single();
   }
 
@@ -244,19 +259,25 @@ public class AppealRepository {
 
   /** The version of DMN appeal-regulation the appeal was given (see {@code Deadlines}). */
   public Optional<String> regulationDecision(long id) {
-    return jdbc.sql("select regulation_decision from appeal where id = :id")
+    return read("select regulation_decision from appeal where id = :id")
         .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst();
   }
 
   public void pinRegulationDecision(long id, String decisionDefinitionId) {
-    change("update appeal set regulation_decision = :decision where id = :id")
-        .param("decision", decisionDefinitionId).param("id", id).update();
+    if (!deferred(id, Map.of("regulation_decision", decisionDefinitionId), appeal -> appeal)) {
+      change("update appeal set regulation_decision = :decision where id = :id")
+          .param("decision", decisionDefinitionId).param("id", id).update();
+    }
   }
 
   /** The earliest deadline the appeal still has to meet; null when none runs. */
   public void setNextDue(long id, OffsetDateTime nextDue) {
-    change("update appeal set next_due_at = :nextDue where id = :id")
-        .param("nextDue", nextDue).param("id", id).update();
+    Map<String, Object> column = new HashMap<>();
+    column.put("next_due_at", nextDue);
+    if (!deferred(id, column, appeal -> appeal)) {
+      change("update appeal set next_due_at = :nextDue where id = :id")
+          .param("nextDue", nextDue).param("id", id).update();
+    }
   }
 
   /**
@@ -302,12 +323,12 @@ public class AppealRepository {
       where.append(" and organization in (").append(placeholders(search.visibleOrganizations())).append(")");
       params.addAll(search.visibleOrganizations());
     }
-    long total = jdbc.sql("select count(*) from appeal" + where).params(params).query(Long.class).single();
+    long total = read("select count(*) from appeal" + where).params(params).query(Long.class).single();
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(search.size());
     pageParams.add((long) search.page() * search.size());
-    List<Appeal> items = jdbc
-        .sql("select " + COLUMNS + " from appeal" + where + " order by received_at desc, id desc limit ? offset ?")
+    List<Appeal> items = read("select " + COLUMNS + " from appeal" + where
+        + " order by received_at desc, id desc limit ? offset ?")
         .params(pageParams)
         .query(AppealRepository::map)
         .list();
@@ -334,7 +355,7 @@ public class AppealRepository {
       params.add(AppealStatus.CLOSED.name());
     }
     params.add(listing.limit());
-    return jdbc.sql("select " + COLUMNS + " from appeal" + where + " order by received_at desc, id desc limit ?")
+    return read("select " + COLUMNS + " from appeal" + where + " order by received_at desc, id desc limit ?")
         .params(params)
         .query(AppealRepository::map)
         .list();
@@ -348,7 +369,7 @@ public class AppealRepository {
     List<Object> params = new ArrayList<>();
     params.add(channel.name());
     params.addAll(registrationNumbers);
-    return jdbc.sql("select " + COLUMNS + " from appeal where channel = ? and registration_number in ("
+    return read("select " + COLUMNS + " from appeal where channel = ? and registration_number in ("
             + placeholders(registrationNumbers) + ") order by received_at desc, id desc")
         .params(params)
         .query(AppealRepository::map)
@@ -365,28 +386,100 @@ public class AppealRepository {
    * work on; within a transaction they share one reading of it until something writes.
    */
   private StatementSpec change(String sql) {
-    readInThisTransaction().clear();
+    AppealsRead read = thisTransaction();
+    if (read != null) {
+      read.writeDeferred();
+      read.appeals.clear();
+    }
     return jdbc.sql(sql);
   }
 
-  /** The appeals read so far in this transaction by registration number; outside a transaction, nothing is kept. */
-  private static Map<String, Appeal> readInThisTransaction() {
+  /** A statement that reads appeal rows: it sees what this transaction has deferred written first. */
+  private StatementSpec read(String sql) {
+    AppealsRead read = thisTransaction();
+    if (read != null) {
+      read.writeDeferred();
+    }
+    return jdbc.sql(sql);
+  }
+
+  /**
+   * Sets columns of the appeal this transaction registers when the transaction ends, or before the next statement
+   * on appeals, whichever comes first; what it has read of that appeal becomes {@code progressed}. Registration
+   * sets four columns one after the other — the process instance, the regulation's version, the next due time, the
+   * status — and each update of the row is a new version of it in every one of its indexes on PostgreSQL: one update
+   * instead of four. False, with nothing deferred, for any other appeal or outside a transaction.
+   */
+  private boolean deferred(long id, Map<String, Object> columns, UnaryOperator<Appeal> progressed) {
+    AppealsRead read = thisTransaction();
+    if (read == null || read.registering == null || read.registering != id) {
+      return false;
+    }
+    read.deferred.putAll(columns);
+    read.appeals.replaceAll((number, appeal) -> appeal.id() == id ? progressed.apply(appeal) : appeal);
+    return true;
+  }
+
+  /** What this transaction keeps of appeal rows; null outside a transaction, where nothing is kept. */
+  private AppealsRead thisTransaction() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return new HashMap<>();
+      return null;
     }
     // Kept by a synchronization of the transaction, so that a transaction started inside it keeps its own.
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
       if (synchronization instanceof AppealsRead read) {
-        return read.appeals;
+        return read;
       }
     }
     AppealsRead read = new AppealsRead();
     TransactionSynchronizationManager.registerSynchronization(read);
-    return read.appeals;
+    return read;
   }
 
-  private static final class AppealsRead implements TransactionSynchronization {
+  /** The appeals read so far in this transaction by registration number; outside a transaction, nothing is kept. */
+  private Map<String, Appeal> readInThisTransaction() {
+    AppealsRead read = thisTransaction();
+    return read == null ? new HashMap<>() : read.appeals;
+  }
+
+  /** The appeals a transaction has read, and the appeal it registers with the columns it has set on it since. */
+  private final class AppealsRead implements TransactionSynchronization {
     private final Map<String, Appeal> appeals = new HashMap<>();
+    private final Map<String, Object> deferred = new LinkedHashMap<>();
+    private Long registering;
+    private String registeringNumber;
+
+    void registering(long id, String registrationNumber) {
+      writeDeferred();
+      registering = id;
+      registeringNumber = registrationNumber;
+    }
+
+    void writeDeferred() {
+      if (deferred.isEmpty()) {
+        return;
+      }
+      // Column names are this class's own constants, never input.
+      String set = deferred.keySet().stream().map(column -> column + " = :" + column).collect(Collectors.joining(", "));
+      StatementSpec update = jdbc.sql("update appeal set " + set + " where id = :id").param("id", registering);
+      deferred.forEach(update::param);
+      deferred.clear();
+      update.update();
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      writeDeferred();
+    }
+  }
+
+  /** The appeal as its registration has moved it on: status, process instance, time of the change. */
+  private static Appeal progressed(Appeal a, AppealStatus status, String processInstanceId, OffsetDateTime updatedAt) {
+    return new Appeal(a.id(), a.registrationNumber(), a.channel(), a.externalId(), a.text(), a.author(), a.territory(),
+        a.location(), a.address(), a.categoryHint(), a.category(), a.sourceUrl(), a.receivedAt(), a.registeredAt(),
+        status, a.outcome(), a.closingReason(), a.duplicateOf(), a.forwardedTo(), a.organization(), a.responseType(),
+        a.answerText(), a.answeredAt(), a.closedAt(), processInstanceId, a.firstReplyText(), a.repeatOf(), a.problem(),
+        updatedAt);
   }
 
   private OffsetDateTime now() {
