@@ -119,12 +119,14 @@ abstract class AppealLifecycleScenarios {
       appeals.setNextDue(appeal.id(), due);
       appeals.updateStatus(appeal.registrationNumber(), AppealStatus.MODERATION);
 
+      // What registration asks again of its own appeal is known without reading the row.
+      assertThat(appeals.regulationDecision(appeal.id())).contains("appeal-regulation:1:test");
+      assertThat(appeals.importedAt(appeal.id())).isEmpty();
       assertThat(row(appeal.id())).containsExactly("REGISTERED", null, null, null);
+      // A statement that reads appeals sees what was set: the row is written before it.
       assertThat(appeals.getByNumber(appeal.registrationNumber()))
           .extracting(Appeal::status, Appeal::processInstanceId)
           .containsExactly(AppealStatus.MODERATION, "instance-of-" + appeal.id());
-      // A statement that reads appeals sees them: the row is written before it.
-      assertThat(appeals.regulationDecision(appeal.id())).contains("appeal-regulation:1:test");
       assertThat(row(appeal.id())).containsExactly("MODERATION", "instance-of-" + appeal.id(),
           "appeal-regulation:1:test", due.toInstant());
       appeals.updateStatus(appeal.registrationNumber(), AppealStatus.IN_WORK);

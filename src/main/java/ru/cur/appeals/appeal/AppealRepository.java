@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -97,13 +98,22 @@ public class AppealRepository {
    * import {@code importId}: its moderation counts from the import, its answer from its own registration.
    */
   public void markImported(long id, String importId, OffsetDateTime importedAt) {
+    OffsetDateTime stored = importedAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     change("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
-        .param("importedAt", importedAt.withOffsetSameInstant(ZoneOffset.UTC)).param("importId", importId)
+        .param("importedAt", stored).param("importId", importId)
         .param("id", id).update();
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      read.registeringImportedAt = stored;
+    }
   }
 
   /** When the appeal was imported from another registry; empty for an appeal registered here. */
   public Optional<OffsetDateTime> importedAt(long id) {
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      return Optional.ofNullable(read.registeringImportedAt);
+    }
     return read("select imported_at from appeal where id = :id")
         .param("id", id).query(OffsetDateTime.class).list().stream().filter(Objects::nonNull).findFirst();
   }
@@ -259,11 +269,19 @@ public class AppealRepository {
 
   /** The version of DMN appeal-regulation the appeal was given (see {@code Deadlines}). */
   public Optional<String> regulationDecision(long id) {
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      return Optional.ofNullable(read.registeringRegulation);
+    }
     return read("select regulation_decision from appeal where id = :id")
         .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst();
   }
 
   public void pinRegulationDecision(long id, String decisionDefinitionId) {
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      read.registeringRegulation = decisionDefinitionId;
+    }
     if (!deferred(id, Map.of("regulation_decision", decisionDefinitionId), appeal -> appeal)) {
       change("update appeal set regulation_decision = :decision where id = :id")
           .param("decision", decisionDefinitionId).param("id", id).update();
@@ -412,7 +430,7 @@ public class AppealRepository {
    */
   private boolean deferred(long id, Map<String, Object> columns, UnaryOperator<Appeal> progressed) {
     AppealsRead read = thisTransaction();
-    if (read == null || read.registering == null || read.registering != id) {
+    if (read == null || !read.isRegistering(id)) {
       return false;
     }
     read.deferred.putAll(columns);
@@ -442,17 +460,29 @@ public class AppealRepository {
     return read == null ? new HashMap<>() : read.appeals;
   }
 
-  /** The appeals a transaction has read, and the appeal it registers with the columns it has set on it since. */
+  /**
+   * The appeals a transaction has read, and the appeal it registers: the columns it has set on it since, and what
+   * its row holds that the registration asks again (imported, and when; the regulation's version) — known
+   * since the insert, so never read back.
+   */
   private final class AppealsRead implements TransactionSynchronization {
     private final Map<String, Appeal> appeals = new HashMap<>();
     private final Map<String, Object> deferred = new LinkedHashMap<>();
     private Long registering;
     private String registeringNumber;
+    private OffsetDateTime registeringImportedAt;
+    private String registeringRegulation;
 
     void registering(long id, String registrationNumber) {
       writeDeferred();
       registering = id;
       registeringNumber = registrationNumber;
+      registeringImportedAt = null;
+      registeringRegulation = null;
+    }
+
+    boolean isRegistering(long id) {
+      return registering != null && registering == id;
     }
 
     void writeDeferred() {
