@@ -554,9 +554,14 @@ public class AppealRepository {
 
   /**
    * Queues the appeal for the managers' figures (analytics/DailyFigures), in the transaction of the change:
-   * with its previous answer's time, whose day counted it too.
+   * with its previous answer's time, whose day counted it too. An appeal this transaction registers is queued
+   * once, by its insert: its days are counted from the row as it is when the figures are refreshed.
    */
   private void countAgain(String registrationNumber) {
+    AppealsRead read = thisTransaction();
+    if (read != null && registrationNumber.equals(read.registeringNumber)) {
+      return;
+    }
     jdbc.sql("""
         insert into figures_change (appeal_id, counted_at)
         select id, answered_at from appeal where registration_number = :number""")
@@ -564,6 +569,10 @@ public class AppealRepository {
   }
 
   private void countAgain(long id) {
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      return;
+    }
     jdbc.sql("insert into figures_change (appeal_id, counted_at) select id, answered_at from appeal where id = :id")
         .param("id", id).update();
   }
