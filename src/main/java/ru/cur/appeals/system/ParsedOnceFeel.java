@@ -3,12 +3,16 @@ package ru.cur.appeals.system;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Right;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -33,10 +37,12 @@ import org.springframework.stereotype.Component;
  * was gone (pom.xml, bench/README.md). A parsed expression is an immutable syntax tree, so one serves every
  * thread; evaluation itself is Camunda's, unchanged, with the same value mappers and functions.
  *
- * <p>Most cells of the tables name the values they accept: {@code "MODERATION"}, {@code "ANSWER","RESOLUTION"}.
- * Such a cell tested against a text input is answered by looking the text up among its literals, without the
- * interpreter: it was the larger half of what a regulation term still cost (JFR, bench/README.md). Anything else —
- * another input, an escape, a function, no value, a number — goes to FEEL as before.
+ * <p>Most cells of the tables name the values they accept: {@code "MODERATION"}, {@code "ANSWER","RESOLUTION"},
+ * {@code "roads.potholes",starts with(?, "landscaping.")}. Such a cell tested against a text input is answered by
+ * looking the text up among its literals and prefixes, without the interpreter: it was the larger half of what a
+ * regulation term still cost (JFR, bench/README.md). An output cell that is a literal ({@code 3},
+ * {@code "WORKING_DAYS"}) is FEEL's value of it, kept. Anything else — another input, an escape, any other
+ * function, no value, a number to compare — goes to FEEL as before.
  */
 @Component
 public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
@@ -64,7 +70,8 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
     @Override
     public FeelEngine createInstance() {
       return new ScalaFeelEngine(customFunctionProviders) {
-        private final TextCache<Optional<Set<String>>> literals = new TextCache<>();
+        private final TextCache<Optional<TextCell>> textCells = new TextCache<>();
+        private final TextCache<Optional<Object>> literalValues = new TextCache<>();
 
         @Override
         protected org.camunda.feel.FeelEngine buildFeelEngine(CustomFunctionTransformer functions,
@@ -74,40 +81,56 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
-          Optional<Set<String>> accepted = literals.get(expression, Factory::textLiterals);
-          TypedValue input = accepted.isPresent() ? context.resolve(inputVariable) : null;
+          Optional<TextCell> cell = textCells.get(expression, Factory::textCell);
+          TypedValue input = cell.isPresent() ? context.resolve(inputVariable) : null;
           if (input != null && input.getValue() instanceof String text) {
-            return accepted.get().contains(text);
+            return cell.get().accepts(text);
           }
           return super.evaluateSimpleUnaryTests(expression, inputVariable, context);
+        }
+
+        /** A literal (an output cell's {@code 3}, {@code "WORKING_DAYS"}) is the same value every time: FEEL's, once. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
+          if (!LITERAL.matcher(expression).matches()) {
+            return super.evaluateSimpleExpression(expression, context);
+          }
+          return (T) literalValues.get(expression,
+              text -> Optional.ofNullable(super.evaluateSimpleExpression(text, context))).orElse(null);
         }
       };
     }
 
+    /** A text without escapes, or a whole number: what FEEL makes of it depends on nothing else. */
+    private static final Pattern LITERAL = Pattern.compile("\\s*(\"[^\"\\\\]*\"|-?\\d{1,9})\\s*");
+    private static final Pattern TEXT = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+    private static final Pattern STARTS_WITH =
+        Pattern.compile("\\s*starts with\\(\\s*\\?\\s*,\\s*\"([^\"\\\\]*)\"\\s*\\)\\s*");
+
     /**
-     * The texts a cell made only of string literals separated by commas accepts ({@code "A"}, {@code "A", "B"}),
-     * empty for any other cell. A literal with a backslash is left to FEEL, which reads its escapes.
+     * The texts a cell accepts when it is made only of text literals ({@code "A"}, {@code "A", "B"}) and
+     * {@code starts with(?, "a.")} tests, separated by commas; empty for any other cell. A literal with a
+     * backslash is left to FEEL, which reads its escapes.
      */
-    static Optional<Set<String>> textLiterals(String cell) {
+    static Optional<TextCell> textCell(String cell) {
       Set<String> texts = new HashSet<>();
+      List<String> prefixes = new ArrayList<>();
+      Matcher text = TEXT.matcher(cell);
+      Matcher startsWith = STARTS_WITH.matcher(cell);
       int at = 0;
       while (true) {
-        at = skipSpaces(cell, at);
-        if (at >= cell.length() || cell.charAt(at) != '"') {
+        if (text.region(at, cell.length()).lookingAt()) {
+          texts.add(text.group(1));
+          at = text.end();
+        } else if (startsWith.region(at, cell.length()).lookingAt()) {
+          prefixes.add(startsWith.group(1));
+          at = startsWith.end();
+        } else {
           return Optional.empty();
         }
-        int end = cell.indexOf('"', at + 1);
-        if (end < 0) {
-          return Optional.empty();
-        }
-        String text = cell.substring(at + 1, end);
-        if (text.indexOf('\\') >= 0) {
-          return Optional.empty();
-        }
-        texts.add(text);
-        at = skipSpaces(cell, end + 1);
         if (at == cell.length()) {
-          return Optional.of(Set.copyOf(texts));
+          return Optional.of(new TextCell(Set.copyOf(texts), List.copyOf(prefixes)));
         }
         if (cell.charAt(at) != ',') {
           return Optional.empty();
@@ -116,12 +139,20 @@ public class ParsedOnceFeel extends AbstractProcessEnginePlugin {
       }
     }
 
-    private static int skipSpaces(String text, int from) {
-      int at = from;
-      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-        at++;
+    /** The texts a cell names, and the beginnings it accepts. */
+    record TextCell(Set<String> texts, List<String> prefixes) {
+
+      boolean accepts(String text) {
+        if (texts.contains(text)) {
+          return true;
+        }
+        for (String prefix : prefixes) {
+          if (text.startsWith(prefix)) {
+            return true;
+          }
+        }
+        return false;
       }
-      return at;
     }
   }
 

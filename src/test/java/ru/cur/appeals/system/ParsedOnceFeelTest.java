@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.junit.jupiter.api.Test;
 
 class ParsedOnceFeelTest {
@@ -62,6 +63,20 @@ class ParsedOnceFeelTest {
         cell("healthcare.quality"))).isTrue();
   }
 
+  /** An output cell's literal is kept as FEEL made it the first time; anything else is evaluated each time. */
+  @Test
+  void literalsOfOutputCellsAreFeelsValues() {
+    for (String literal : List.of("3", " 30 ", "-2", "\"WORKING_DAYS\"", "\"\"", "\"a\\\"b\"", "3.5", "1000000000000",
+        "true", "category")) {
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThat((Object) parsedOnce.evaluateSimpleExpression(literal, cell("roads")))
+            .as(literal).isEqualTo(camunda.evaluateSimpleExpression(literal, cell("roads")));
+      }
+    }
+    assertThat((Object) parsedOnce.evaluateSimpleExpression("cellInput", cell("roads"))).isEqualTo("roads");
+    assertThat((Object) parsedOnce.evaluateSimpleExpression("cellInput", cell("housing"))).isEqualTo("housing");
+  }
+
   @Test
   void aCellWithNoValueDoesNotMatch() {
     Map<String, Object> noValue = new HashMap<>();
@@ -76,8 +91,12 @@ class ParsedOnceFeelTest {
   @Test
   void cellsOfTextLiteralsAgreeWithCamundasEngine() {
     List<String> cells = List.of("\"A\"", " \"A\" , \"B\" ", "\"A\",\"A\"", "\"\"", "\"a\\\"b\"",
-        "\"a\\\\b\"", "\"A\" \"B\"", "not(\"A\")", "\"A\", < \"B\"", "\"Ёлки, палки\"", "\"A\",\"B\",\"C\"");
-    List<Object> values = new ArrayList<>(List.of("A", "B", "C", "", "a\"b", "a\\b", "a", " A", "Ёлки, палки", 3));
+        "\"a\\\\b\"", "\"A\" \"B\"", "not(\"A\")", "\"A\", < \"B\"", "\"Ёлки, палки\"", "\"A\",\"B\",\"C\"",
+        "starts with(?, \"A\")", " starts with( ? , \"a\" ) ", "\"B\",starts with(?, \"A\"),\"C\"",
+        "starts with(?, \"\")", "starts with(?, \"a\\\"\")", "not(starts with(?, \"A\"))", "starts with(?, \"A\"),",
+        "starts with(\"A\", ?)", "starts with(?, \"Ёлки\")");
+    List<Object> values = new ArrayList<>(List.of("A", "B", "C", "", "a\"b", "a\\b", "a", " A", "Ёлки, палки", 3,
+        "Ab", "ab", "a\""));
     values.add(null);
 
     for (String cell : cells) {
@@ -89,9 +108,11 @@ class ParsedOnceFeelTest {
         assertThat(ours).as("%s against %s", cell, value).isEqualTo(theirs);
       }
     }
-    assertThat(ParsedOnceFeel.Factory.textLiterals(" \"A\" , \"B\" ")).contains(Set.of("A", "B"));
-    assertThat(ParsedOnceFeel.Factory.textLiterals("\"a\\\"b\"")).isEmpty();
-    assertThat(ParsedOnceFeel.Factory.textLiterals("\"A\",")).isEmpty();
+    assertThat(ParsedOnceFeel.Factory.textCell(" \"A\" , \"B\" , starts with(?, \"c.\")"))
+        .contains(new ParsedOnceFeel.Factory.TextCell(Set.of("A", "B"), List.of("c.")));
+    assertThat(ParsedOnceFeel.Factory.textCell("\"a\\\"b\"")).isEmpty();
+    assertThat(ParsedOnceFeel.Factory.textCell("\"A\",")).isEmpty();
+    assertThat(ParsedOnceFeel.Factory.textCell("not(starts with(?, \"A\"))")).isEmpty();
   }
 
   /** The outcome, or the kind of failure: a cell FEEL refuses must be refused alike. */
@@ -130,6 +151,8 @@ class ParsedOnceFeelTest {
         model.getModelElementsByType(InputEntry.class).forEach(entry -> cells.add(entry.getTextContent()));
         model.getModelElementsByType(InputExpression.class).forEach(input -> inputExpressions.add(
             input.getText().getTextContent()));
+        model.getModelElementsByType(OutputEntry.class).stream().map(OutputEntry::getTextContent)
+            .filter(text -> !text.isBlank()).forEach(inputExpressions::add);
       }
     }
     cells.forEach(cell -> values.addAll(literals(cell)));
