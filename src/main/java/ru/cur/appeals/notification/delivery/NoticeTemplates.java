@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import ru.cur.appeals.notification.NoticeKind;
@@ -19,7 +20,8 @@ import ru.cur.appeals.notification.NoticeKind;
 /**
  * The texts of the notices, kept as files so that they change without a release: {@code notices/<kind>.txt} on the
  * classpath, e.g. {@code notices/confirmation-request.txt}, each replaceable by a file of the same name in
- * {@code appeals.delivery.templates-dir}, read anew for every letter (an edit applies to the next one). A file
+ * {@code appeals.delivery.templates-dir}, read anew for every letter (an edit applies to the next one); the
+ * release's own are read once. A file
  * {@code <kind>.<way>.txt} (e.g. {@code answered.webhook.txt}) is preferred for that way. The first line is
  * {@code Тема: <subject>}, then an empty line, then the body; both follow {@link TemplateText}'s rules.
  *
@@ -34,6 +36,8 @@ class NoticeTemplates {
   static final String CLOSING_REASONS = "closing-reasons.properties";
 
   private final Optional<Path> overrides;
+  /** The release's templates, read once each (their names are the kinds' and ways', a few dozen at most). */
+  private final Map<String, Optional<String>> released = new ConcurrentHashMap<>();
 
   NoticeTemplates(DeliverySettings settings) {
     this.overrides = Optional.ofNullable(settings.templatesDir()).filter(dir -> !dir.isBlank()).map(Path::of);
@@ -90,6 +94,11 @@ class NoticeTemplates {
         }
       }
     }
+    return released.computeIfAbsent(file, NoticeTemplates::readReleased);
+  }
+
+  /** A template as the release ships it, on the classpath: it cannot change while the application runs. */
+  private static Optional<String> readReleased(String file) {
     ClassPathResource resource = new ClassPathResource(FOLDER + file);
     if (!resource.exists()) {
       return Optional.empty();
