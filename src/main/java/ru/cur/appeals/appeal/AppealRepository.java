@@ -48,7 +48,9 @@ public class AppealRepository {
     return jdbc.sql("select nextval('appeal_seq')").query(Long.class).single();
   }
 
-  public void insert(Appeal appeal) {
+  public void insert(Appeal given) {
+    // As the database keeps it, so that this transaction reads the row without reading it back.
+    Appeal appeal = asInserted(given, now());
     change("""
         insert into appeal (id, registration_number, channel, external_id, text, author_name, author_email,
           author_phone, author_postal_address, author_profile_url, territory, lat, lon, address, category_hint,
@@ -76,12 +78,13 @@ public class AppealRepository {
         .param("receivedAt", appeal.receivedAt())
         .param("registeredAt", appeal.registeredAt())
         .param("status", appeal.status().name())
-        .param("now", now())
+        .param("now", appeal.updatedAt())
         .update();
     countAgain(appeal.id());
     AppealsRead read = thisTransaction();
     if (read != null) {
       read.registering(appeal.id(), appeal.registrationNumber());
+      read.appeals.put(appeal.registrationNumber(), appeal);
     }
   }
 
@@ -98,13 +101,13 @@ public class AppealRepository {
    * import {@code importId}: its moderation counts from the import, its answer from its own registration.
    */
   public void markImported(long id, String importId, OffsetDateTime importedAt) {
-    OffsetDateTime stored = importedAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime at = stored(importedAt);
     change("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
-        .param("importedAt", stored).param("importId", importId)
+        .param("importedAt", at).param("importId", importId)
         .param("id", id).update();
     AppealsRead read = thisTransaction();
     if (read != null && read.isRegistering(id)) {
-      read.registeringImportedAt = stored;
+      read.registeringImportedAt = at;
     }
   }
 
@@ -503,6 +506,21 @@ public class AppealRepository {
     }
   }
 
+  /**
+   * The row an insert makes of {@code a}: the columns it writes, times in UTC to the microsecond as the database
+   * keeps them, everything that later steps set still empty.
+   */
+  private static Appeal asInserted(Appeal a, OffsetDateTime updatedAt) {
+    return new Appeal(a.id(), a.registrationNumber(), a.channel(), a.externalId(), a.text(), a.author(), a.territory(),
+        a.location(), a.address(), a.categoryHint(), a.category(), a.sourceUrl(), stored(a.receivedAt()),
+        stored(a.registeredAt()), a.status(), null, null, null, null, null, null, null, null, null, null, null, null,
+        null, updatedAt);
+  }
+
+  private static OffsetDateTime stored(OffsetDateTime time) {
+    return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+
   /** The appeal as its registration has moved it on: status, process instance, time of the change. */
   private static Appeal progressed(Appeal a, AppealStatus status, String processInstanceId, OffsetDateTime updatedAt) {
     return new Appeal(a.id(), a.registrationNumber(), a.channel(), a.externalId(), a.text(), a.author(), a.territory(),
@@ -513,7 +531,7 @@ public class AppealRepository {
   }
 
   private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    return stored(OffsetDateTime.now(clock));
   }
 
   private static Appeal map(ResultSet rs, int row) throws SQLException {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +91,9 @@ public class Deadlines {
       }
     }
     Map<Step, Deadline> started = new LinkedHashMap<>();
-    steps.forEach((step, from) -> startWithoutNextDue(appeal, regulation, step, from)
+    steps.forEach((step, from) -> deadline(appeal, regulation, step, from)
         .ifPresent(deadline -> started.put(step, deadline)));
+    insert(appeal.id(), started.values());
     appeals.setNextDue(appeal.id(), Stream.concat(
             before.values().stream().filter(deadline -> !steps.containsKey(deadline.step())),
             started.values().stream())
@@ -98,7 +102,8 @@ public class Deadlines {
     return started;
   }
 
-  private Optional<Deadline> startWithoutNextDue(Appeal appeal, String regulation, Step step, Instant from) {
+  /** The deadline the appeal's version of the table sets for the step started at {@code from}; empty without a rule. */
+  private Optional<Deadline> deadline(Appeal appeal, String regulation, Step step, Instant from) {
     Optional<Term> found = table.term(regulation, step, appeal);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -108,24 +113,26 @@ public class Deadlines {
     Instant startedAt = from.truncatedTo(ChronoUnit.MICROS);
     Instant due = workingTime.plus(startedAt, term.amount(), term.unit()).truncatedTo(ChronoUnit.MICROS);
     Instant remindAt = reminder(startedAt, due, term);
-    Deadline deadline = new Deadline(step, step.title(), utc(startedAt), utc(due),
+    return Optional.of(new Deadline(step, step.title(), utc(startedAt), utc(due),
         remindAt == null ? null : utc(remindAt.truncatedTo(ChronoUnit.MICROS)), term.amount(), term.unit(),
-        term.reminderBefore(), term.reminderUnit(), null, State.OPEN, null, now().isAfter(utc(due)));
-    jdbc.sql("insert into appeal_deadline (" + COLUMNS + """
-        ) values (:appealId, :step, :startedAt, :due, :remindAt, :term, :unit, :reminderBefore, :reminderUnit,
-          null, :state, null)""")
-        .param("appealId", appeal.id())
-        .param("step", step.name())
-        .param("startedAt", deadline.startedAt())
-        .param("due", deadline.due())
-        .param("remindAt", deadline.remindAt())
-        .param("term", term.amount())
-        .param("unit", term.unit().name())
-        .param("reminderBefore", term.reminderBefore())
-        .param("reminderUnit", term.reminderUnit() == null ? null : term.reminderUnit().name())
-        .param("state", State.OPEN.name())
+        term.reminderBefore(), term.reminderUnit(), null, State.OPEN, null, now().isAfter(utc(due))));
+  }
+
+  /** The started deadlines of an appeal, in one statement (registration starts two). */
+  private void insert(long appealId, Collection<Deadline> started) {
+    if (started.isEmpty()) {
+      return;
+    }
+    List<Object> values = new ArrayList<>();
+    for (Deadline deadline : started) {
+      values.addAll(Arrays.asList(appealId, deadline.step().name(), deadline.startedAt(), deadline.due(),
+          deadline.remindAt(), deadline.term(), deadline.unit().name(), deadline.reminderBefore(),
+          deadline.reminderUnit() == null ? null : deadline.reminderUnit().name(), deadline.state().name()));
+    }
+    jdbc.sql("insert into appeal_deadline (" + COLUMNS + ") values "
+            + String.join(", ", Collections.nCopies(started.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, null)")))
+        .params(values)
         .update();
-    return Optional.of(deadline);
   }
 
   /** The step is done now: met or late, and a late step is on record as a breach with when it was done. */
