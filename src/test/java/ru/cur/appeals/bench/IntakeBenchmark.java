@@ -52,7 +52,7 @@ import ru.cur.appeals.EmbeddedPostgresInitializer;
  * <p>Sizes are system properties: {@code bench.intake} (appeals measured, and as many bare starts),
  * {@code bench.open} (open appeals for the task lists), {@code bench.accepted} (how many of them moderation
  * sends to organisations), {@code bench.timers} (deadlines due at once), {@code bench.concurrency},
- * {@code bench.rounds} (alternating measured rounds of each side, 2);
+ * {@code bench.rounds} (alternating measured rounds of each side, 4);
  * {@code bench.explain-over} logs PostgreSQL's plans of the statements slower than that many milliseconds;
  * {@code bench.hold-minutes} keeps the application and its database up that long after the figures, to read plans
  * and profiles by hand on the same data.
@@ -83,7 +83,7 @@ class IntakeBenchmark {
   private static final int TIMERS = Math.min(OPEN - ACCEPTED, WANTED_TIMERS);
   private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
   /** Measured rounds of each side, alternating; {@code bench.intake} is shared among them. */
-  private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
   private static final int QUERY_RUNS = 60;
   private static final String[] TERRITORIES = {"novosibirsk", "berdsk", "iskitim", "ob", "koltsovo"};
   private static final String[] CATEGORIES = {"roads.potholes", "healthcare.appointment", "housing.garbage",
