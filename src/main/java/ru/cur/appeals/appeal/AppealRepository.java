@@ -89,11 +89,8 @@ public class AppealRepository {
   }
 
   public void attachProcessInstance(long id, String processInstanceId) {
-    if (!deferred(id, Map.of("process_instance_id", processInstanceId),
-        appeal -> progressed(appeal, appeal.status(), processInstanceId, appeal.updatedAt()))) {
-      change("update appeal set process_instance_id = :pid where id = :id")
-          .param("pid", processInstanceId).param("id", id).update();
-    }
+    set(id, Map.of("process_instance_id", processInstanceId),
+        appeal -> progressed(appeal, appeal.status(), processInstanceId, appeal.updatedAt()));
   }
 
   /**
@@ -101,24 +98,12 @@ public class AppealRepository {
    * import {@code importId}: its moderation counts from the import, its answer from its own registration.
    */
   public void markImported(long id, String importId, OffsetDateTime importedAt) {
-    OffsetDateTime at = stored(importedAt);
-    change("update appeal set imported_at = :importedAt, import_id = :importId where id = :id")
-        .param("importedAt", at).param("importId", importId)
-        .param("id", id).update();
-    AppealsRead read = thisTransaction();
-    if (read != null && read.isRegistering(id)) {
-      read.registeringImportedAt = at;
-    }
+    set(id, Map.of("imported_at", stored(importedAt), "import_id", importId), appeal -> appeal);
   }
 
   /** When the appeal was imported from another registry; empty for an appeal registered here. */
   public Optional<OffsetDateTime> importedAt(long id) {
-    AppealsRead read = thisTransaction();
-    if (read != null && read.isRegistering(id)) {
-      return Optional.ofNullable(read.registeringImportedAt);
-    }
-    return read("select imported_at from appeal where id = :id")
-        .param("id", id).query(OffsetDateTime.class).list().stream().filter(Objects::nonNull).findFirst();
+    return column(id, "imported_at", OffsetDateTime.class);
   }
 
   /** Which of the registration numbers the registry already holds. */
@@ -159,9 +144,10 @@ public class AppealRepository {
   public void updateStatus(String registrationNumber, AppealStatus status) {
     OffsetDateTime now = now();
     AppealsRead read = thisTransaction();
-    if (read == null || !registrationNumber.equals(read.registeringNumber) || !deferred(read.registering,
-        Map.of("status", status.name(), "updated_at", now),
-        appeal -> progressed(appeal, status, appeal.processInstanceId(), now))) {
+    if (read != null && registrationNumber.equals(read.registeringNumber)) {
+      set(read.registering, Map.of("status", status.name(), "updated_at", now),
+          appeal -> progressed(appeal, status, appeal.processInstanceId(), now));
+    } else {
       change("update appeal set status = :status, updated_at = :now where registration_number = :number")
           .param("status", status.name()).param("now", now).param("number", registrationNumber).update();
     }
@@ -272,33 +258,18 @@ public class AppealRepository {
 
   /** The version of DMN appeal-regulation the appeal was given (see {@code Deadlines}). */
   public Optional<String> regulationDecision(long id) {
-    AppealsRead read = thisTransaction();
-    if (read != null && read.isRegistering(id)) {
-      return Optional.ofNullable(read.registeringRegulation);
-    }
-    return read("select regulation_decision from appeal where id = :id")
-        .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst();
+    return column(id, "regulation_decision", String.class);
   }
 
   public void pinRegulationDecision(long id, String decisionDefinitionId) {
-    AppealsRead read = thisTransaction();
-    if (read != null && read.isRegistering(id)) {
-      read.registeringRegulation = decisionDefinitionId;
-    }
-    if (!deferred(id, Map.of("regulation_decision", decisionDefinitionId), appeal -> appeal)) {
-      change("update appeal set regulation_decision = :decision where id = :id")
-          .param("decision", decisionDefinitionId).param("id", id).update();
-    }
+    set(id, Map.of("regulation_decision", decisionDefinitionId), appeal -> appeal);
   }
 
   /** The earliest deadline the appeal still has to meet; null when none runs. */
   public void setNextDue(long id, OffsetDateTime nextDue) {
     Map<String, Object> column = new HashMap<>();
     column.put("next_due_at", nextDue);
-    if (!deferred(id, column, appeal -> appeal)) {
-      change("update appeal set next_due_at = :nextDue where id = :id")
-          .param("nextDue", nextDue).param("id", id).update();
-    }
+    set(id, column, appeal -> appeal);
   }
 
   /**
@@ -425,20 +396,40 @@ public class AppealRepository {
   }
 
   /**
-   * Sets columns of the appeal this transaction registers when the transaction ends, or before the next statement
-   * on appeals, whichever comes first; what it has read of that appeal becomes {@code progressed}. Registration
-   * sets four columns one after the other — the process instance, the regulation's version, the next due time, the
-   * status — and each update of the row is a new version of it in every one of its indexes on PostgreSQL: one update
-   * instead of four. False, with nothing deferred, for any other appeal or outside a transaction.
+   * Sets columns of appeal {@code id} — the same for every column the repository sets by id. On the appeal this
+   * transaction registers they are written when the transaction commits or before the next statement on appeals,
+   * whichever comes first, and what the transaction has read of it becomes {@code progressed}: registration sets
+   * the process instance, the regulation's version, the next due time and the status one after the other, and each
+   * update of the row is a new version of it in every one of its indexes on PostgreSQL — one update instead of four.
    */
-  private boolean deferred(long id, Map<String, Object> columns, UnaryOperator<Appeal> progressed) {
+  private void set(long id, Map<String, Object> columns, UnaryOperator<Appeal> progressed) {
     AppealsRead read = thisTransaction();
-    if (read == null || !read.isRegistering(id)) {
-      return false;
+    if (read != null && read.isRegistering(id)) {
+      read.deferred.putAll(columns);
+      read.known.putAll(columns);
+      read.appeals.replaceAll((number, appeal) -> appeal.id() == id ? progressed.apply(appeal) : appeal);
+    } else {
+      change(update(columns.keySet())).params(columns).param("id", id).update();
     }
-    read.deferred.putAll(columns);
-    read.appeals.replaceAll((number, appeal) -> appeal.id() == id ? progressed.apply(appeal) : appeal);
-    return true;
+  }
+
+  /**
+   * One column of the appeal's row; of the appeal this transaction registers, as the transaction has set it since
+   * the insert, without reading it back (empty where the insert left it empty).
+   */
+  private <T> Optional<T> column(long id, String column, Class<T> type) {
+    AppealsRead read = thisTransaction();
+    if (read != null && read.isRegistering(id)) {
+      return Optional.ofNullable(type.cast(read.known.get(column)));
+    }
+    return read("select " + column + " from appeal where id = :id")
+        .param("id", id).query(type).list().stream().filter(Objects::nonNull).findFirst();
+  }
+
+  /** {@code update appeal set c = :c, … where id = :id}; the columns are this class's own names, never input. */
+  private static String update(Collection<String> columns) {
+    return "update appeal set " + columns.stream().map(column -> column + " = :" + column)
+        .collect(Collectors.joining(", ")) + " where id = :id";
   }
 
   /** What this transaction keeps of appeal rows; null outside a transaction, where nothing is kept. */
@@ -464,24 +455,22 @@ public class AppealRepository {
   }
 
   /**
-   * The appeals a transaction has read, and the appeal it registers: the columns it has set on it since, and what
-   * its row holds that the registration asks again (imported, and when; the regulation's version) — known
-   * since the insert, so never read back.
+   * The appeals a transaction has read, and the appeal it registers: the columns set on it since the insert, which
+   * the registration asks again without reading them back (imported, and when; the regulation's version), and
+   * those of them not yet written.
    */
   private final class AppealsRead implements TransactionSynchronization {
     private final Map<String, Appeal> appeals = new HashMap<>();
+    private final Map<String, Object> known = new HashMap<>();
     private final Map<String, Object> deferred = new LinkedHashMap<>();
     private Long registering;
     private String registeringNumber;
-    private OffsetDateTime registeringImportedAt;
-    private String registeringRegulation;
 
     void registering(long id, String registrationNumber) {
       writeDeferred();
       registering = id;
       registeringNumber = registrationNumber;
-      registeringImportedAt = null;
-      registeringRegulation = null;
+      known.clear();
     }
 
     boolean isRegistering(long id) {
@@ -492,12 +481,9 @@ public class AppealRepository {
       if (deferred.isEmpty()) {
         return;
       }
-      // Column names are this class's own constants, never input.
-      String set = deferred.keySet().stream().map(column -> column + " = :" + column).collect(Collectors.joining(", "));
-      StatementSpec update = jdbc.sql("update appeal set " + set + " where id = :id").param("id", registering);
-      deferred.forEach(update::param);
+      Map<String, Object> columns = new LinkedHashMap<>(deferred);
       deferred.clear();
-      update.update();
+      jdbc.sql(update(columns.keySet())).params(columns).param("id", registering).update();
     }
 
     @Override

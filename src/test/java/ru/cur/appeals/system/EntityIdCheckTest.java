@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class EntityIdCheckTest {
     EntityIdCheck.CheckingLate check = new EntityIdCheck.CheckingLate(new StandaloneInMemProcessEngineConfiguration(),
         null);
 
-    check.validateId(new Entity("4f1c2a"));
+    check.validateId(entity("4f1c2a"));
   }
 
   @Test
@@ -50,42 +51,24 @@ class EntityIdCheckTest {
     EntityIdCheck.CheckingLate check = new EntityIdCheck.CheckingLate(new StandaloneInMemProcessEngineConfiguration(),
         null);
 
-    assertThatThrownBy(() -> check.validateId(new Entity(null)))
+    assertThatThrownBy(() -> check.validateId(entity(null)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("has an invalid id");
-    assertThatThrownBy(() -> check.validateId(new Entity("*")))
+    assertThatThrownBy(() -> check.validateId(entity("*")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("cannot be *");
   }
 
-  /** An entity that cannot be written out: a good id must not need it. */
-  private static final class Entity implements DbEntity {
-
-    private String id;
-
-    Entity(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public String getId() {
-      return id;
-    }
-
-    @Override
-    public void setId(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public Object getPersistentState() {
-      return id;
-    }
-
-    @Override
-    public String toString() {
-      if (id == null || "*".equals(id)) {
-        return "Entity[id=" + id + "]";
+  /** One of the engine's rows with the given id that cannot be written out: a good id must not need it. */
+  private static DbEntity entity(String id) {
+    ByteArrayEntity entity = new ByteArrayEntity() {
+      @Override
+      public String toString() {
+        if (getId() == null || "*".equals(getId())) {
+          return "ByteArrayEntity[id=" + getId() + "]";
+        }
+        throw new AssertionError("a good id was written out");
       }
-      throw new AssertionError("a good id was written out");
-    }
+    };
+    entity.setId(id);
+    return entity;
   }
 }
