@@ -116,6 +116,11 @@ abstract class AuditScenarios {
             && "organization".equals(details(event).get("variable"))
             && "minzdrav-nso".equals(details(event).get("newValue")))
         .singleElement().satisfies(change -> assertThat(details(change)).containsEntry("oldValue", "berdsk-polyclinic"));
+    assertThat(events).as("what the model tells its own tasks (the steps a reminder or closing is about, the closing's"
+            + " outcome) is said in their calls, not written as variables of the appeal")
+        .filteredOn(event -> "VARIABLE_CHANGED".equals(event.get("type")))
+        .extracting(event -> details(event).get("variable")).isNotEmpty()
+        .doesNotContain("steps", "step", "outcome", "closingReason", "notice");
     assertThat(events).filteredOn(event -> "TASK_COMPLETED".equals(event.get("type"))
             && "ministry".equals(event.get("actor")))
         .singleElement().satisfies(task -> assertThat(task.get("level")).isEqualTo(2));

@@ -264,6 +264,9 @@ abstract class DeadlineScenarios {
     Map<String, Object> notice = deadline(api.appealAs("admin", id), "notice");
     assertThat(notice).containsEntry("state", "MET");
     assertThat(Instant.parse((String) notice.get("due"))).isEqualTo(Instant.parse("2026-11-09T11:00:00Z"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(records.processInstanceOf(id)).list())
+        .as("the closing is said in the model's call, not in variables")
+        .extracting(HistoricVariableInstance::getName).doesNotContain("outcome", "closingReason", "notice", "step");
   }
 
   @Test

@@ -19,12 +19,14 @@ import ru.cur.appeals.notification.StaffNotices;
 import ru.cur.appeals.system.RegionTime;
 
 /**
- * «Напомнить о сроке»: at the reminder point of the step named by the input parameter {@code step},
- * whoever holds its open tasks is reminded: the assignee, or the candidate groups while nobody has
- * claimed it. Tasklist shows the same tasks as due for follow-up.
+ * «Напомнить о сроке»: at the reminder point of the step the model names, {@code ${remindOfDeadline.remind(execution,
+ * 'MODERATION')}}, whoever holds its open tasks is reminded: the assignee, or the candidate groups while nobody has
+ * claimed it. Tasklist shows the same tasks as due for follow-up. The step is the call's argument rather than an
+ * input parameter, which would be a variable with its history written at every reminder; models of earlier
+ * versions still call it as a delegate with the input parameter {@code step}.
  */
 @Component("remindOfDeadline")
-class RemindOfDeadline implements JavaDelegate {
+public class RemindOfDeadline implements JavaDelegate {
 
   private final AppealRepository appeals;
   private final Deadlines deadlines;
@@ -41,9 +43,15 @@ class RemindOfDeadline implements JavaDelegate {
     this.time = time;
   }
 
+  /** Instances of earlier model versions: the step in the task's input parameter {@code step}. */
   @Override
   public void execute(DelegateExecution execution) {
-    Step step = Step.valueOf((String) execution.getVariableLocal("step"));
+    remind(execution, (String) execution.getVariableLocal("step"));
+  }
+
+  /** Reminds whoever holds the open tasks of {@code stepName} ({@link Step}) of its coming deadline. */
+  public void remind(DelegateExecution execution, String stepName) {
+    Step step = Step.valueOf(stepName);
     Appeal appeal = appeals.getByNumber((String) execution.getVariable(AppealProcess.APPEAL_ID));
     deadlines.find(appeal.id(), step)
         .filter(deadline -> deadline.state() == Deadline.State.OPEN && !deadline.overdue())

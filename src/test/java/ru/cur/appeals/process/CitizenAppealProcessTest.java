@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import ru.cur.appeals.appeal.CloseAppeal;
 import ru.cur.appeals.delegation.DelegationChain;
 import ru.cur.appeals.regulation.Step;
 
@@ -81,7 +82,7 @@ class CitizenAppealProcessTest {
     Mocks.register("registerAppeal", recorder("registerAppeal"));
     Mocks.register("scheduleDeadlines", new ScheduleRecorder(steps));
     Mocks.register("deadline", new DeadlineRecorder(steps));
-    Mocks.register("remindOfDeadline", (JavaDelegate) execution -> steps.add("remind:" + execution.getVariableLocal("step")));
+    Mocks.register("remindOfDeadline", new ReminderRecorder(steps));
     Mocks.register("recordBreach", (JavaDelegate) execution -> {
       steps.add("breach:" + execution.getVariable("overdueStep"));
       execution.setVariableLocal("overdueDueDate", ClockUtil.now());
@@ -128,10 +129,10 @@ class CitizenAppealProcessTest {
           .forEach(execution::removeVariable);
     });
     Mocks.register("publishAnswer", recorder("publishAnswer"));
-    Mocks.register("closeAppeal", (JavaDelegate) execution -> {
+    Mocks.register("closeAppeal", new ClosingRecorder((execution, closing) -> {
       steps.add("closeAppeal");
-      closings.add(closing(execution));
-    });
+      closings.add(closingWith(closing.getOutcome(), closing.getReason(), closing.getNotice()));
+    }));
     Mocks.register("moderationCheck", (TaskListener) task -> steps.add("moderationCheck"));
     Mocks.register("answerCheck", (TaskListener) task -> steps.add("answerCheck:" + task.getTaskDefinitionKey()));
   }
@@ -148,7 +149,7 @@ class CitizenAppealProcessTest {
     moderate(appeal, "NO_SUBSTANCE");
 
     assertThat(appeal).hasPassed("Task_CloseNoSubstance").isEnded();
-    assertThat(closings).containsExactly(closingWith("REJECTED", "NO_SUBSTANCE", ""));
+    assertThat(closings).containsExactly(closingWith("REJECTED", "NO_SUBSTANCE", null));
   }
 
   @Test
@@ -168,7 +169,7 @@ class CitizenAppealProcessTest {
     moderate(appeal, "ABUSIVE");
 
     assertThat(appeal).hasPassed("Task_CloseAbusive").isEnded();
-    assertThat(closings).containsExactly(closingWith("REJECTED", "ABUSIVE", ""));
+    assertThat(closings).containsExactly(closingWith("REJECTED", "ABUSIVE", null));
   }
 
   @Test
@@ -576,14 +577,6 @@ class CitizenAppealProcessTest {
     return execution -> steps.add(name);
   }
 
-  private static Map<String, Object> closing(DelegateExecution execution) {
-    Map<String, Object> closing = new HashMap<>();
-    closing.put("outcome", execution.getVariableLocal("outcome"));
-    closing.put("closingReason", execution.getVariableLocal("closingReason"));
-    closing.put("notice", execution.getVariableLocal("notice"));
-    return closing;
-  }
-
   private static Map<String, Object> closingWith(String outcome, String reason, String notice) {
     Map<String, Object> closing = new HashMap<>();
     closing.put("outcome", outcome);
@@ -624,6 +617,34 @@ class CitizenAppealProcessTest {
           execution.setVariable(variable + "Reminder", Date.from(now.plus(TERMS.get(variable)[1])));
         }
       }
+    }
+  }
+
+  /** Stands in for the {@code remindOfDeadline} bean: the reminders the model sends. */
+  public static final class ReminderRecorder {
+
+    private final List<String> steps;
+
+    ReminderRecorder(List<String> steps) {
+      this.steps = steps;
+    }
+
+    public void remind(DelegateExecution execution, String step) {
+      steps.add("remind:" + step);
+    }
+  }
+
+  /** Stands in for the {@code closeAppeal} bean: the closings the model orders, built by the bean's own call. */
+  public static final class ClosingRecorder {
+
+    private final CloseAppeal.Closer closer;
+
+    ClosingRecorder(CloseAppeal.Closer closer) {
+      this.closer = closer;
+    }
+
+    public CloseAppeal.Closing outcome(String outcome) {
+      return CloseAppeal.closing(outcome, closer);
     }
   }
 
