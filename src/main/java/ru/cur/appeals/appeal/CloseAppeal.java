@@ -34,13 +34,13 @@ public class CloseAppeal implements JavaDelegate {
   }
 
   /** The start of the model's call: a closing with this outcome, no reason, no notice and no step of its own. */
-  public Closing outcome(String outcome) {
-    return closing(outcome, this::close);
+  public Order outcome(String outcome) {
+    return order(outcome, this::close);
   }
 
   /** A closing that {@code closer} carries out; what the model's call builds, and what a test may stand in for. */
-  public static Closing closing(String outcome, Closer closer) {
-    return new Closing(closer, outcome, null, null, null);
+  public static Order order(String outcome, Closer closer) {
+    return new Order(closer, outcome, null, null, null);
   }
 
   /** Instances of earlier model versions: the closing in the task's input parameters. */
@@ -52,10 +52,10 @@ public class CloseAppeal implements JavaDelegate {
         .step(execution.getVariableLocal("step")));
   }
 
-  private void close(DelegateExecution execution, Closing closing) {
+  private void close(DelegateExecution execution, Order order) {
     String number = (String) execution.getVariable(AppealProcess.APPEAL_ID);
-    Outcome outcome = Outcome.valueOf(closing.getOutcome());
-    String reason = closing.getReason();
+    Outcome outcome = Outcome.valueOf(order.getOutcome());
+    String reason = order.getReason();
     String duplicateOf = outcome == Outcome.DUPLICATE ? blankToNull(execution.getVariable(AppealProcess.DUPLICATE_OF)) : null;
     String forwardedTo = outcome == Outcome.FORWARDED ? blankToNull(execution.getVariable(AppealProcess.FORWARD_TO)) : null;
 
@@ -63,11 +63,11 @@ public class CloseAppeal implements JavaDelegate {
         blankToNull(execution.getVariable(AppealProcess.TERRITORY)));
     appeals.close(number, new AppealRepository.Closing(outcome, reason, duplicateOf, forwardedTo));
     Appeal closed = appeals.getByNumber(number);
-    if (closing.getStep() != null) {
-      deadlines.startAndFinish(closed, Step.valueOf(closing.getStep()));
+    if (order.getStep() != null) {
+      deadlines.startAndFinish(closed, Step.valueOf(order.getStep()));
     }
     deadlines.closeAll(closed, outcome.isAnswer());
-    if (closing.getNotice() != null) {
+    if (order.getNotice() != null) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("registrationNumber", number);
       details.put("outcome", outcome.name());
@@ -80,7 +80,7 @@ public class CloseAppeal implements JavaDelegate {
       if (forwardedTo != null) {
         details.put("forwardedTo", forwardedTo);
       }
-      outbox.owe(closed, NoticeKind.valueOf(closing.getNotice()), details);
+      outbox.owe(closed, NoticeKind.valueOf(order.getNotice()), details);
     }
   }
 
@@ -91,14 +91,14 @@ public class CloseAppeal implements JavaDelegate {
   /** Carries out a closing in the process instance of {@code execution}. */
   @FunctionalInterface
   public interface Closer {
-    void close(DelegateExecution execution, Closing closing);
+    void close(DelegateExecution execution, Order order);
   }
 
   /**
    * What the model says of a closing, built up in its call; an empty or blank value is none (the model's
    * conditional notice gives {@code ''} where the regime owes none).
    */
-  public static final class Closing {
+  public static final class Order {
 
     private final Closer closer;
     private final String outcome;
@@ -106,7 +106,7 @@ public class CloseAppeal implements JavaDelegate {
     private final String notice;
     private final String step;
 
-    private Closing(Closer closer, String outcome, String reason, String notice, String step) {
+    private Order(Closer closer, String outcome, String reason, String notice, String step) {
       this.closer = closer;
       this.outcome = outcome;
       this.reason = reason;
@@ -115,18 +115,18 @@ public class CloseAppeal implements JavaDelegate {
     }
 
     /** The reason of a closing without an answer ({@code REPEATED}, {@code OUT_OF_COMPETENCE}, …). */
-    public Closing reason(Object reason) {
-      return new Closing(closer, outcome, blankToNull(reason), notice, step);
+    public Order reason(Object reason) {
+      return new Order(closer, outcome, blankToNull(reason), notice, step);
     }
 
     /** The notice the resident is owed ({@link NoticeKind}). */
-    public Closing notice(Object notice) {
-      return new Closing(closer, outcome, reason, blankToNull(notice), step);
+    public Order notice(Object notice) {
+      return new Order(closer, outcome, reason, blankToNull(notice), step);
     }
 
     /** The step the closing itself does, whose term is checked ({@link Step}). */
-    public Closing step(Object step) {
-      return new Closing(closer, outcome, reason, notice, blankToNull(step));
+    public Order step(Object step) {
+      return new Order(closer, outcome, reason, notice, blankToNull(step));
     }
 
     public void close(DelegateExecution execution) {

@@ -643,8 +643,8 @@ class CitizenAppealProcessTest {
       this.closer = closer;
     }
 
-    public CloseAppeal.Closing outcome(String outcome) {
-      return CloseAppeal.closing(outcome, closer);
+    public CloseAppeal.Order outcome(String outcome) {
+      return CloseAppeal.order(outcome, closer);
     }
   }
 
