@@ -80,9 +80,10 @@ class CitizenAppealProcessTest {
   @BeforeEach
   void registerDelegates() {
     Mocks.register("registerAppeal", recorder("registerAppeal"));
-    Mocks.register("scheduleDeadlines", new ScheduleRecorder(steps));
+    RegulationRecorder regulation = new RegulationRecorder(steps);
+    Mocks.register("scheduleDeadlines", regulation);
     Mocks.register("deadline", new DeadlineRecorder(steps));
-    Mocks.register("remindOfDeadline", new ReminderRecorder(steps));
+    Mocks.register("remindOfDeadline", regulation);
     Mocks.register("recordBreach", (JavaDelegate) execution -> {
       steps.add("breach:" + execution.getVariable("overdueStep"));
       execution.setVariableLocal("overdueDueDate", ClockUtil.now());
@@ -593,12 +594,15 @@ class CitizenAppealProcessTest {
     };
   }
 
-  /** Stands in for the {@code scheduleDeadlines} bean: the steps the model starts, and dates for their timers. */
-  public static final class ScheduleRecorder {
+  /**
+   * Stands in for the {@code scheduleDeadlines} and {@code remindOfDeadline} beans: the steps the model starts, with
+   * dates for their timers, and the reminders it sends.
+   */
+  public static final class RegulationRecorder {
 
     private final List<String> steps;
 
-    ScheduleRecorder(List<String> steps) {
+    RegulationRecorder(List<String> steps) {
       this.steps = steps;
     }
 
@@ -617,16 +621,6 @@ class CitizenAppealProcessTest {
           execution.setVariable(variable + "Reminder", Date.from(now.plus(TERMS.get(variable)[1])));
         }
       }
-    }
-  }
-
-  /** Stands in for the {@code remindOfDeadline} bean: the reminders the model sends. */
-  public static final class ReminderRecorder {
-
-    private final List<String> steps;
-
-    ReminderRecorder(List<String> steps) {
-      this.steps = steps;
     }
 
     public void remind(DelegateExecution execution, String step) {
