@@ -46,10 +46,11 @@ public class CloseAppeal implements JavaDelegate {
   /** Instances of earlier model versions: the closing in the task's input parameters. */
   @Override
   public void execute(DelegateExecution execution) {
-    close(execution, outcome((String) execution.getVariableLocal("outcome"))
+    outcome((String) execution.getVariableLocal("outcome"))
         .reason(execution.getVariableLocal("closingReason"))
         .notice(execution.getVariableLocal("notice"))
-        .step(execution.getVariableLocal("step")));
+        .step(execution.getVariableLocal("step"))
+        .close(execution);
   }
 
   private void close(DelegateExecution execution, Order order) {
