@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.cur.appeals.appeal.AppealRepository;
+import ru.cur.appeals.intake.AppealIntake;
+import ru.cur.appeals.intake.AppealSubmission;
+import ru.cur.appeals.regulation.Deadlines;
+import ru.cur.appeals.regulation.Step;
 
 /**
  * The regulation on real dates through the HTTP APIs: the production calendar, DMN appeal-regulation,
@@ -59,6 +66,14 @@ abstract class DeadlineScenarios {
   TaskService tasks;
   @Autowired
   HistoryService history;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  AppealIntake intake;
+  @Autowired
+  AppealRepository appeals;
+  @Autowired
+  Deadlines deadlines;
 
   AppealApi api;
   AppealRecords records;
@@ -87,6 +102,69 @@ abstract class DeadlineScenarios {
     assertThat(due(api.appealAs("admin", id), "answer")).isEqualTo(Instant.parse("2027-01-25T11:00:00Z"));
     // Registration (the moderation of a 59-ФЗ appeal) within 3 days: Monday 2026-12-28.
     assertThat(due(api.appealAs("admin", id), "moderation")).isEqualTo(Instant.parse("2026-12-28T11:00:00Z"));
+  }
+
+  /** The receipt's deadlines are the ones its registration set, not read back: the appeal keeps the same. */
+  @Test
+  void theReceiptGivesTheDeadlinesTheAppealKeeps() {
+    clockAt("2026-12-25T10:00:00+07:00");
+
+    ResponseEntity<Map<String, Object>> submitted = api.submit(official("healthcare"));
+
+    assertThat(submitted.getBody().get("deadlines")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsOnlyKeys("moderation", "answer")
+        .isEqualTo(api.appealAs("admin", (String) submitted.getBody().get("id")).get("deadlines"));
+  }
+
+  /**
+   * An import registers many appeals in one transaction, each starting its steps: what the transaction gives of
+   * each appeal's deadlines is what the table holds at that moment, also once it has marked a step done.
+   */
+  @Test
+  void aTransactionThatRegistersAppealsReadsTheirDeadlinesAsTheTableHoldsThem() {
+    clockAt("2026-12-25T10:00:00+07:00");
+    String first = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+    String second = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+
+    Map<String, List<List<Object>>> read = transaction.execute(status -> {
+      intake.registerImported(imported(), first, null);
+      intake.registerImported(imported(), second, null);
+      deadlines.done(appeals.getByNumber(first), Step.MODERATION);
+      return Map.of(
+          "first given", given(first), "first stored", stored(first),
+          "second given", given(second), "second stored", stored(second));
+    });
+
+    assertThat(read.get("first given")).isEqualTo(read.get("first stored"))
+        .extracting(deadline -> deadline.subList(0, 2))
+        .containsExactly(List.of("ANSWER", "OPEN"), List.of("MODERATION", "MET"));
+    assertThat(read.get("second given")).isEqualTo(read.get("second stored"))
+        .extracting(deadline -> deadline.subList(0, 2))
+        .containsExactly(List.of("ANSWER", "OPEN"), List.of("MODERATION", "OPEN"));
+  }
+
+  /** The steps, states and due times of the appeal's deadlines as {@link Deadlines} gives them. */
+  private List<List<Object>> given(String number) {
+    return deadlines.of(appeals.getByNumber(number).id()).values().stream()
+        .map(deadline -> List.<Object>of(deadline.step().name(), deadline.state().name(), deadline.due().toInstant()))
+        .sorted(Comparator.comparing(Object::toString)).toList();
+  }
+
+  /** The same read from the table. */
+  private List<List<Object>> stored(String number) {
+    return jdbc.sql("""
+        select d.step, d.state, d.due_at from appeal_deadline d join appeal a on a.id = d.appeal_id
+        where a.registration_number = :number""")
+        .param("number", number)
+        .query((rs, row) -> List.<Object>of(rs.getString("step"), rs.getString("state"),
+            rs.getObject("due_at", OffsetDateTime.class).toInstant()))
+        .list().stream().sorted(Comparator.comparing(Object::toString)).toList();
+  }
+
+  private static AppealSubmission imported() {
+    return new AppealSubmission("OFFICIAL", "letter-" + UUID.randomUUID(), "Прошу отремонтировать дорогу",
+        new AppealSubmission.Author("Анна Ким", "kim@example.ru", null, null, null), "berdsk", null, null, "roads",
+        null, OffsetDateTime.parse("2026-12-24T10:00:00+07:00"));
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ru.cur.appeals.system.TransactionState;
 
 /** The appeal table: what intake stores and what every step of the process updates. */
 @Repository
@@ -434,18 +434,16 @@ public class AppealRepository {
 
   /** What this transaction keeps of appeal rows; null outside a transaction, where nothing is kept. */
   private AppealsRead thisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    // Kept by a synchronization of the transaction, so that a transaction started inside it keeps its own.
-    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof AppealsRead read) {
-        return read;
-      }
-    }
-    AppealsRead read = new AppealsRead();
-    TransactionSynchronizationManager.registerSynchronization(read);
-    return read;
+    return TransactionState.of(AppealsRead.class, AppealsRead::new);
+  }
+
+  /**
+   * Whether this transaction registers the appeal: inserted its row, the last one it inserted. Nothing but this
+   * transaction's own statements has touched the appeal yet.
+   */
+  public boolean registersInThisTransaction(long id) {
+    AppealsRead read = thisTransaction();
+    return read != null && read.isRegistering(id);
   }
 
   /** The appeals read so far in this transaction by registration number; outside a transaction, nothing is kept. */

@@ -3,6 +3,7 @@ package ru.cur.appeals.intake;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,6 +19,8 @@ import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.appeal.AppealStatus;
 import ru.cur.appeals.appeal.Channel;
+import ru.cur.appeals.regulation.Deadline;
+import ru.cur.appeals.regulation.Deadlines;
 
 /**
  * Takes an appeal in: stores it and starts its process in one transaction, so there is never an
@@ -29,37 +32,46 @@ public class AppealIntake {
   private final SubmissionValidator validator;
   private final AppealRepository appeals;
   private final RuntimeService runtime;
+  private final Deadlines deadlines;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final String prefix;
 
-  AppealIntake(SubmissionValidator validator, AppealRepository appeals, RuntimeService runtime,
+  AppealIntake(SubmissionValidator validator, AppealRepository appeals, RuntimeService runtime, Deadlines deadlines,
       TransactionTemplate transaction, Clock clock, @Value("${appeals.registration-prefix}") String prefix) {
     this.validator = validator;
     this.appeals = appeals;
     this.runtime = runtime;
+    this.deadlines = deadlines;
     this.transaction = transaction;
     this.clock = clock;
     this.prefix = prefix;
   }
 
-  /** The appeal, and whether this call created it (false: the channel sent this message before). */
-  public record Submitted(Appeal appeal, boolean created) {}
+  /**
+   * The appeal, whether this call created it (false: the channel sent this message before), and the deadlines
+   * the regulation has set it by now, keyed by step.
+   */
+  public record Submitted(Appeal appeal, boolean created, Map<String, Deadline> deadlines) {}
 
   public Submitted submit(AppealSubmission submission) {
     validator.validate(submission);
     Channel channel = Channel.valueOf(submission.channel());
     Optional<Appeal> earlier = earlierSubmission(channel, submission.externalId());
     if (earlier.isPresent()) {
-      return new Submitted(earlier.get(), false);
+      return submittedBefore(earlier.get());
     }
     try {
-      return new Submitted(transaction.execute(status -> register(channel, submission)), true);
+      return transaction.execute(status -> register(channel, submission));
     } catch (DuplicateKeyException concurrentSubmission) {
       // Another request stored the same message first and committed; this one rolled back whole.
-      return new Submitted(earlierSubmission(channel, submission.externalId()).orElseThrow(() -> concurrentSubmission),
-          false);
+      return submittedBefore(earlierSubmission(channel, submission.externalId())
+          .orElseThrow(() -> concurrentSubmission));
     }
+  }
+
+  private Submitted submittedBefore(Appeal appeal) {
+    return new Submitted(appeal, false, deadlines.of(appeal.id()));
   }
 
   private Optional<Appeal> earlierSubmission(Channel channel, String externalId) {
@@ -88,12 +100,13 @@ public class AppealIntake {
         submission.receivedAt(), submission.receivedAt(), importId);
   }
 
-  private Appeal register(Channel channel, AppealSubmission submission) {
+  /** The new appeal with the deadlines its process has set, as this transaction has them: not read back. */
+  private Submitted register(Channel channel, AppealSubmission submission) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long id = appeals.nextId();
     String number = "%s-%d-%06d".formatted(prefix, now.getYear(), id);
     store(id, number, channel, submission, submission.receivedAt() == null ? now : submission.receivedAt(), now, null);
-    return appeals.getByNumber(number);
+    return new Submitted(appeals.getByNumber(number), true, deadlines.of(id));
   }
 
   /** The appeal's row, complete before its process starts and reads it; {@code importId} null unless imported. */

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.regulation.Deadlines;
 
 /** What channel systems do: submit appeals and pass on a resident's withdrawal. */
@@ -33,11 +34,12 @@ class IntakeController {
         .buildAndExpand(submitted.appeal().registrationNumber()).encode().toUri();
     return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(location)
-        .body(Receipt.of(submitted.appeal(), deadlines));
+        .body(Receipt.of(submitted));
   }
 
   @PostMapping("/{id}/withdraw")
   Receipt withdraw(@PathVariable("id") String registrationNumber) {
-    return Receipt.of(withdrawal.withdraw(registrationNumber), deadlines);
+    Appeal withdrawn = withdrawal.withdraw(registrationNumber);
+    return Receipt.of(withdrawn, deadlines.of(withdrawn.id()));
   }
 }

@@ -7,7 +7,6 @@ import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealStatus;
 import ru.cur.appeals.appeal.Outcome;
 import ru.cur.appeals.regulation.Deadline;
-import ru.cur.appeals.regulation.Deadlines;
 
 /**
  * What a channel system learns about an appeal it submitted: enough to track it, none of the
@@ -18,9 +17,12 @@ public record Receipt(
     String id, String channel, String externalId, String processInstanceId, AppealStatus status,
     Outcome outcome, OffsetDateTime registeredAt, Map<String, Deadline> deadlines) {
 
-  static Receipt of(Appeal appeal, Deadlines deadlines) {
+  static Receipt of(AppealIntake.Submitted submitted) {
+    return of(submitted.appeal(), submitted.deadlines());
+  }
+
+  static Receipt of(Appeal appeal, Map<String, Deadline> deadlines) {
     return new Receipt(appeal.registrationNumber(), appeal.channel().name(), appeal.externalId(),
-        appeal.processInstanceId(), appeal.status(), appeal.outcome(), appeal.registeredAt(),
-        deadlines.of(appeal.id()));
+        appeal.processInstanceId(), appeal.status(), appeal.outcome(), appeal.registeredAt(), deadlines);
   }
 }

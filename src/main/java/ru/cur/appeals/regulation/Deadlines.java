@@ -12,11 +12,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,11 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealRepository;
 import ru.cur.appeals.regulation.Deadline.State;
 import ru.cur.appeals.regulation.RegulationTable.Term;
+import ru.cur.appeals.system.TransactionState;
 
 /**
  * The deadlines of appeals: set from DMN {@code appeal-regulation} and the production calendar when a
@@ -86,6 +92,10 @@ public class Deadlines {
     if (!replaced.isEmpty()) {
       jdbc.sql("delete from appeal_deadline where appeal_id = :id and step in (:steps)")
           .param("id", appeal.id()).param("steps", replaced).update();
+      Map<Step, Deadline> written = written(appeal.id());
+      if (written != null) {
+        written.keySet().removeIf(steps::containsKey);
+      }
       if (replaced.contains(Step.ANSWER.name())) {
         appeals.answerTermChanged(appeal.id());
       }
@@ -94,6 +104,10 @@ public class Deadlines {
     steps.forEach((step, from) -> deadline(appeal, regulation, step, from)
         .ifPresent(deadline -> started.put(step, deadline)));
     insert(appeal.id(), started.values());
+    Map<Step, Deadline> written = written(appeal.id());
+    if (written != null) {
+      written.putAll(started);
+    }
     appeals.setNextDue(appeal.id(), Stream.concat(
             before.values().stream().filter(deadline -> !steps.containsKey(deadline.step())),
             started.values().stream())
@@ -139,6 +153,7 @@ public class Deadlines {
   @Transactional(propagation = Propagation.MANDATORY)
   public void done(Appeal appeal, Step step) {
     find(appeal.id(), step).filter(deadline -> deadline.state() == State.OPEN).ifPresent(deadline -> {
+      changed(appeal.id());
       OffsetDateTime now = now();
       boolean late = now.isAfter(deadline.due());
       jdbc.sql("update appeal_deadline set state = :state, done_at = :now where appeal_id = :id and step = :step")
@@ -185,6 +200,7 @@ public class Deadlines {
     if (answered) {
       of(appeal.id()).values().stream().filter(d -> d.state() == State.OPEN).forEach(d -> done(appeal, d.step()));
     }
+    changed(appeal.id());
     jdbc.sql("update appeal_deadline set state = :cancelled, done_at = :now where appeal_id = :id and state = :open")
         .param("cancelled", State.CANCELLED.name())
         .param("now", now())
@@ -218,6 +234,7 @@ public class Deadlines {
         : workingTime.plus(answer.due().toInstant(), days, TermUnit.CALENDAR_DAYS);
     // The reminder keeps the distance the table gave when the step started.
     Term term = new Term(answer.term(), answer.unit(), answer.reminderBefore(), answer.reminderUnit());
+    changed(appeal.id());
     jdbc.sql("""
         update appeal_deadline set due_at = :due, remind_at = :remindAt, extended_days = :days
         where appeal_id = :id and step = :step""")
@@ -232,6 +249,10 @@ public class Deadlines {
   }
 
   public Optional<Deadline> find(long appealId, Step step) {
+    Map<Step, Deadline> written = written(appealId);
+    if (written != null) {
+      return Optional.ofNullable(written.get(step));
+    }
     return jdbc.sql("select " + COLUMNS + " from appeal_deadline where appeal_id = :id and step = :step")
         .param("id", appealId).param("step", step.name())
         .query(this::map).optional();
@@ -239,6 +260,11 @@ public class Deadlines {
 
   /** The appeal's deadlines in the order of its life, keyed by {@link Step#variable()}. */
   public Map<String, Deadline> of(long appealId) {
+    Map<Step, Deadline> written = written(appealId);
+    if (written != null) {
+      return written.values().stream().collect(Collectors.toMap(deadline -> deadline.step().variable(),
+          deadline -> deadline, (a, b) -> a, LinkedHashMap::new));
+    }
     return of(List.of(appealId)).getOrDefault(appealId, Map.of());
   }
 
@@ -258,6 +284,40 @@ public class Deadlines {
   }
 
   private record Row(long appealId, Deadline deadline) {}
+
+  /**
+   * The deadlines of the appeals this transaction registers, as it wrote them: a new appeal has none until its
+   * steps start, so registration neither reads what the appeal had before its first steps start nor reads back
+   * what they set for the channel's receipt. Only a step's start keeps them; any other change of an appeal's
+   * deadlines ({@link #done}, {@link #closeAll}, an extension) has them read from the table again.
+   */
+  private static final class Written implements TransactionSynchronization {
+    private final Map<Long, Map<Step, Deadline>> complete = new HashMap<>();
+    private final Set<Long> changed = new HashSet<>();
+  }
+
+  /** The appeal's deadlines, all of them, as this transaction wrote them; null where they are to be read. */
+  private Map<Step, Deadline> written(long appealId) {
+    Written written = TransactionState.of(Written.class, Written::new);
+    if (written == null || written.changed.contains(appealId)) {
+      return null;
+    }
+    Map<Step, Deadline> complete = written.complete.get(appealId);
+    if (complete == null && appeals.registersInThisTransaction(appealId)) {
+      complete = new EnumMap<>(Step.class);
+      written.complete.put(appealId, complete);
+    }
+    return complete;
+  }
+
+  /** The appeal's deadlines change other than by a step's start: from now on they are read. */
+  private void changed(long appealId) {
+    Written written = TransactionState.of(Written.class, Written::new);
+    if (written != null) {
+      written.complete.remove(appealId);
+      written.changed.add(appealId);
+    }
+  }
 
   private String regulationOf(Appeal appeal) {
     return appeals.regulationDecision(appeal.id()).orElseGet(() -> {
