@@ -124,12 +124,16 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The grants of the user and the user's groups that allow what the query asks ({@code atomicChecks}: reading
-   * the task, or the tasks of its process), each naming one resource or {@code *}; the check Camunda's join
-   * makes, asked per task of these sets. The case-task clause is Camunda's own. The types are named, global and
-   * grant, where Camunda writes {@code TYPE_ < 2}: so the database finds the user's own grants through the
-   * index that begins with the type and the user instead of reading the whole table (120 ms with 130,000
-   * authorizations).
+   * The grants of the user and the user's groups that allow what the query asks, each naming one resource or
+   * {@code *}, and the check asked per task of them: some grant names all tasks or all processes' tasks, or the
+   * task is among the tasks granted, or its process among the processes granted. Each of the query's checks
+   * ({@code atomicChecks}: reading the task, reading the tasks of its process) is asked of the grants of its own
+   * resource type, as the engine's per-check form (the one it uses once revoking authorizations exist) asks them;
+   * Camunda's join compares every grant with the task's id and its process's key alike, so a process key was
+   * also looked up among an organisation's tens of thousands of task grants. The case-task clause is Camunda's own.
+   * The types are named, global and grant, where Camunda writes {@code TYPE_ < 2}: so the database finds the
+   * user's own grants through the index that begins with the type and the user instead of reading the whole table
+   * (120 ms with 130,000 authorizations).
    */
   private static final String CHECK = """
       <sql id="grants">
@@ -142,6 +146,20 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
           where A.TYPE_ in (%2$d, %3$d) and A.GROUP_ID_ in
           <foreach item="item" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
           <include refid="%1$s.atomicChecksOnResourceTypeAndPerms"/>
+        </if>
+      </sql>
+      <sql id="grantsOfCheck">
+        select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+        where A.TYPE_ in (%2$d, %3$d) and A.USER_ID_ in (#{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+          and A.RESOURCE_TYPE_ = #{permCheck.resourceType, jdbcType=INTEGER}
+          and ${bitand1}A.PERMS_${bitand2}#{permCheck.perms, jdbcType=INTEGER}${bitand3} = #{permCheck.perms, jdbcType=INTEGER}
+        <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+          union all
+          select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+          where A.TYPE_ in (%2$d, %3$d) and A.GROUP_ID_ in
+          <foreach item="item" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+            and A.RESOURCE_TYPE_ = #{permCheck.resourceType, jdbcType=INTEGER}
+            and ${bitand1}A.PERMS_${bitand2}#{permCheck.perms, jdbcType=INTEGER}${bitand3} = #{permCheck.perms, jdbcType=INTEGER}
         </if>
       </sql>
       <sql id="authorizedTasks">
@@ -157,8 +175,17 @@ class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
               and (
                 <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ is not null or</if>
                 exists (select 1 from (<include refid="grants"/>) G where G.RESOURCE_ID_ = '*')
-                or RES.ID_ in (<include refid="grants"/>)
-                or D.KEY_ in (<include refid="grants"/>)
+                <foreach item="permCheck" collection="atomicChecks">
+                  <choose>
+                    <when test="permCheck.resourceIdQueryParam != null">
+                      or ${permCheck.resourceIdQueryParam} in (<include refid="grantsOfCheck"/>)
+                    </when>
+                    <otherwise>
+                      or exists (select 1 from (<include refid="grantsOfCheck"/>) G
+                                 where G.RESOURCE_ID_ = #{permCheck.resourceId, jdbcType=VARCHAR})
+                    </otherwise>
+                  </choose>
+                </foreach>
               )
             </otherwise>
           </choose>

@@ -129,6 +129,24 @@ class TaskQueryAuthorizationTest {
     }
   }
 
+  /**
+   * Each grant counts for its own resource type, as in the engine's per-check form: a task grant that happens to
+   * carry a process's key does not open that process's tasks, nor a process grant a task with its id. (Camunda's
+   * join compares every grant with both; no real task id is a process key.)
+   */
+  @Test
+  void aGrantNamesAResourceOfItsOwnType() {
+    List<Authorization> misnamed = List.of(
+        grant(Authorization.AUTH_TYPE_GRANT, null, "clerks", Resources.TASK, "other", Permissions.READ),
+        grant(Authorization.AUTH_TYPE_GRANT, null, "clerks", Resources.PROCESS_DEFINITION, ids.get("ministry"),
+            Permissions.READ_TASK));
+    try {
+      assertThat(visible("cid", "clerks")).containsExactly("moderators");
+    } finally {
+      misnamed.forEach(authorization -> engine.getAuthorizationService().deleteAuthorization(authorization.getId()));
+    }
+  }
+
   @Test
   void onceSomethingIsRevokedTheEnginesOwnPerTaskCheckDecides() {
     // A user's revoke outweighs the grant to the user's group (a group's own grant would outweigh its revoke).
@@ -147,7 +165,7 @@ class TaskQueryAuthorizationTest {
   @Test
   void anEngineMappingOfAnotherShapeStopsTheStartNamingWhatIsMissing() {
     String mapping = TaskQueryAuthorization.engineMapping();
-    assertThat(TaskQueryAuthorization.mapper(mapping)).contains("RES.ID_ in (").doesNotContain("AUTH ON");
+    assertThat(TaskQueryAuthorization.mapper(mapping)).contains("resourceIdQueryParam} in (").doesNotContain("AUTH ON");
     assertThatThrownBy(() -> TaskQueryAuthorization.mapper(mapping.replace("AUTH ON (", "AUTH on (")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("authCheckJoinWithoutOnClause");
   }
