@@ -7,7 +7,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts one PostgreSQL server for the whole test run and points the application at it. */
+/** Starts one PostgreSQL server, configured as production's, for the whole test run and points the application at it. */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static EmbeddedPostgres postgres;
@@ -15,9 +15,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
   static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        // pg_stat_statements: the benchmarks count what each request has the database do (IntakeBenchmark).
-        postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements")
-            .start();
+        postgres = ProductionPostgres.builder().start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }

@@ -2,7 +2,9 @@ package ru.cur.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,20 @@ class PostgresAppealLifecycleIT extends AppealLifecycleScenarios {
         .query(String.class).single()).contains("act_ru_task", "(due_date_, create_time_)");
     assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = 'st_authorization_permissions'")
         .query(Long.class).single()).isEqualTo(1);
+  }
+
+  /**
+   * The server the scenarios and benchmarks run on is production's: sized by {@code docker/compose.yaml}, not by
+   * the image's defaults (128 MB of buffers, a checkpoint every 1 GB of WAL).
+   */
+  @Test
+  void theDatabaseRunsWithTheSettingsOfTheProductionSetup() {
+    Map<String, String> production = ProductionPostgres.settings(Path.of("docker", "compose.yaml"));
+
+    assertThat(production).containsKeys("shared_buffers", "max_wal_size", "shared_preload_libraries");
+    // As the server shows them (the compose file writes each so: 2GB, 15min).
+    production.forEach((name, value) -> assertThat(jdbc.sql("select current_setting(?)").param(name)
+        .query(String.class).single()).as(name).isEqualTo(value));
   }
 
   /** Camunda reads a task's subtasks with every task it completes: by index, not by reading every open task. */

@@ -175,7 +175,7 @@ class PostgresOutageIT {
   private static EmbeddedPostgres start() {
     try {
       Files.createDirectories(DATA);
-      return EmbeddedPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
+      return ProductionPostgres.builder().setPort(PORT).setDataDirectory(DATA).setCleanDataDirectory(false).start();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start this test's PostgreSQL", e);
     }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
+import ru.cur.appeals.ProductionPostgres;
 
 /**
  * Issue 9's cluster run ({@code bench/cluster.sh}): two nodes of the application jar on one PostgreSQL, started
@@ -61,7 +62,7 @@ public final class ClusterRun {
   boolean run(Options options) throws Exception {
     Files.createDirectories(options.dir());
     String run = options.dir().getFileName().toString();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    try (EmbeddedPostgres postgres = ProductionPostgres.builder().start();
         PublisherStub publisher = new PublisherStub()) {
       String url = postgres.getJdbcUrl("postgres", "postgres");
       out.println("PostgreSQL     " + url);
