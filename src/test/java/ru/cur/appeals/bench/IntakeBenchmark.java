@@ -52,7 +52,7 @@ import ru.cur.appeals.EmbeddedPostgresInitializer;
  * <p>Sizes are system properties: {@code bench.intake} (appeals measured, and as many bare starts),
  * {@code bench.open} (open appeals for the task lists), {@code bench.accepted} (how many of them moderation
  * sends to organisations), {@code bench.timers} (deadlines due at once), {@code bench.concurrency},
- * {@code bench.rounds} (alternating measured rounds of each side, 4);
+ * {@code bench.rounds} (alternating measured rounds of each side, 4), {@code bench.warm-up} (unmeasured first);
  * {@code bench.explain-over} logs PostgreSQL's plans of the statements slower than that many milliseconds;
  * {@code bench.hold-minutes} keeps the application and its database up that long after the figures, to read plans
  * and profiles by hand on the same data.
@@ -68,9 +68,10 @@ class IntakeBenchmark {
   private static final int INTAKE = Integer.getInteger("bench.intake", 10_000);
   /**
    * Both sides run this many first, unmeasured: an appeal runs many times the code of a bare start for the JIT to
-   * compile, and with 250 the first measured round of appeals was a quarter slower than the second.
+   * compile, and with 250 the first measured round of appeals was a quarter slower than the second
+   * ({@code bench.warm-up}, 2,000 or {@code bench.intake} if fewer).
    */
-  private static final int WARM_UP = Math.min(2_000, INTAKE);
+  private static final int WARM_UP = Integer.getInteger("bench.warm-up", Math.min(2_000, INTAKE));
   /** At least a thousand more than the warm-up and {@code INTAKE}: the bytes an appeal takes are measured on those. */
   private static final int OPEN = Math.max(WARM_UP + INTAKE + 1_000, Integer.getInteger("bench.open", 100_000));
   private static final int WANTED_TIMERS = Integer.getInteger("bench.timers", 20_000);
@@ -116,6 +117,7 @@ class IntakeBenchmark {
     sizes.put("timers", TIMERS);
     sizes.put("concurrency", CONCURRENCY);
     sizes.put("rounds", ROUNDS);
+    sizes.put("warmUp", WARM_UP);
     BenchResults results = new BenchResults("intake", sizes);
     results.detail("database", "version", jdbc.sql("select version()").query(String.class).single());
     resetPeaks();
