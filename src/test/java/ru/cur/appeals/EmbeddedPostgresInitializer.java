@@ -7,7 +7,10 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts one PostgreSQL server, configured as production's, for the whole test run and points the application at it. */
+/**
+ * Starts one PostgreSQL server, configured as production's, for the whole test run and points the application at
+ * it.
+ */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static EmbeddedPostgres postgres;
