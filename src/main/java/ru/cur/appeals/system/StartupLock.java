@@ -6,12 +6,11 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StartupLock extends AbstractProcessEnginePlugin implements Callback, DisposableBean {
+class StartupLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
@@ -44,25 +43,14 @@ class StartupLock extends AbstractProcessEnginePlugin implements Callback, Dispo
     this.dataSource = dataSource;
   }
 
-  /** Whichever comes first takes the lock: Flyway's migration or the engine's build. */
+  /**
+   * Whichever comes first takes the lock: Flyway's migration or the engine's build. Before Flyway does anything:
+   * its checks of the schema history ran beside another node's migration, and two nodes created the history table.
+   */
   @Override
-  public boolean supports(Event event, Context context) {
-    return event == Event.BEFORE_MIGRATE;
-  }
-
-  @Override
-  public boolean canHandleInTransaction(Event event, Context context) {
-    return true;
-  }
-
-  @Override
-  public void handle(Event event, Context context) {
+  public void migrate(Flyway flyway) {
     acquire();
-  }
-
-  @Override
-  public String getCallbackName() {
-    return "startup-lock";
+    flyway.migrate();
   }
 
   @Override

@@ -1,10 +1,13 @@
 package ru.cur.appeals.cluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +65,8 @@ final class AppNode {
     Instant until = Instant.now().plus(timeout);
     while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log
+            + ", which ends:\n" + tail(40));
       }
       try {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
@@ -75,7 +79,18 @@ final class AppNode {
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log
+        + ", which ends:\n" + tail(40));
+  }
+
+  /** The last lines of the node's log: on a machine whose files are gone after the run, why it failed. */
+  private String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   /** {@code kill -9}: no shutdown hook, no graceful stop, transactions cut where they are. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,18 +49,23 @@ class ClusterIT {
     }
   }
 
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
+  /**
+   * Free ports below Linux's ephemeral range (32768 and up): the embedded PostgreSQL, the publisher and every
+   * outgoing connection take theirs from that range, so none of them can take a node's port before it listens.
+   */
+  private static List<Integer> freePorts(int count) {
+    List<Integer> ports = new ArrayList<>();
+    for (int port = 20_000 + new Random().nextInt(10_000); ports.size() < count && port < 32_768; port++) {
+      try (ServerSocket socket = new ServerSocket(port)) {
+        ports.add(socket.getLocalPort());
+      } catch (IOException taken) {
+        // Someone listens there: the next one.
       }
     }
+    if (ports.size() < count) {
+      throw new IllegalStateException("No " + count + " free ports between 20000 and 32767");
+    }
+    return ports;
   }
 
   /** The report both in the test's output and for the assertions. */
