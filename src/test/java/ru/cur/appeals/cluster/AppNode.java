@@ -1,7 +1,6 @@
 package ru.cur.appeals.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,7 +87,7 @@ final class AppNode {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       return "(unreadable: " + e + ")";
     }
   }
