@@ -27,11 +27,7 @@ final class CountedTaskManager extends TaskManager {
       "initializeFormKeys", "withCommentAttachmentInfo", "taskNameCaseInsensitive", "variableNamesIgnoreCase",
       "variableValuesIgnoreCase");
   /** Every other field of a task query: a count whose query sets any of them is the engine's. */
-  private static final List<Field> OTHER_CRITERIA = Arrays.stream(TaskQueryImpl.class.getDeclaredFields())
-      .filter(field -> !Modifier.isStatic(field.getModifiers()))
-      .filter(field -> !CRITERIA.contains(field.getName()) && !NOT_CRITERIA.contains(field.getName()))
-      .peek(field -> field.setAccessible(true))
-      .toList();
+  private static final List<Field> OTHER_CRITERIA = otherCriteria();
   private static final TaskQueryImpl NO_CRITERIA = new TaskQueryImpl();
 
   private final TaskCounts counts;
@@ -87,6 +83,15 @@ final class CountedTaskManager extends TaskManager {
       count.put("tenantIds", Objects.requireNonNullElse(tenants.getAuthTenantIds(), List.of()));
     }
     return count;
+  }
+
+  private static List<Field> otherCriteria() {
+    List<Field> fields = Arrays.stream(TaskQueryImpl.class.getDeclaredFields())
+        .filter(field -> !Modifier.isStatic(field.getModifiers()))
+        .filter(field -> !CRITERIA.contains(field.getName()) && !NOT_CRITERIA.contains(field.getName()))
+        .toList();
+    fields.forEach(field -> field.setAccessible(true));
+    return fields;
   }
 
   private static boolean onlyKnownCriteria(TaskQueryImpl query) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -78,7 +78,7 @@ class TaskCounts extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!onPostgres()) {
+    if (!TaskQueryPlans.onPostgres(dataSource)) {
       return;
     }
     List<SessionFactory> factories = new ArrayList<>(
@@ -110,7 +110,7 @@ class TaskCounts extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    if (!onPostgres()) {
+    if (!TaskQueryPlans.onPostgres(dataSource)) {
       return;
     }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -158,14 +158,6 @@ class TaskCounts extends AbstractProcessEnginePlugin {
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + SCHEMA, e);
-    }
-  }
-
-  private boolean onPostgres() {
-    try (Connection connection = dataSource.getConnection()) {
-      return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    } catch (SQLException e) {
-      throw new DataAccessResourceFailureException("Cannot tell which database the engine runs on", e);
     }
   }
 

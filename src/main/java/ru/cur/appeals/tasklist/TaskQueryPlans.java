@@ -38,7 +38,7 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!onPostgres()) {
+    if (!onPostgres(dataSource)) {
       return;
     }
     List<CommandInterceptor> interceptors = new ArrayList<>(
@@ -47,7 +47,8 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
-  private boolean onPostgres() {
+  /** Whether the engine's database is PostgreSQL, where the task queries need what this package gives them. */
+  static boolean onPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     } catch (SQLException e) {
