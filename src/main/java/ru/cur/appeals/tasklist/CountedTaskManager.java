@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,18 @@ final class CountedTaskManager extends TaskManager {
     return count;
   }
 
+  /**
+   * An empty list of values is no criterion: the engine's mapping asks each for {@code length > 0} or
+   * {@code size > 0}, and Tasklist's page request leaves such lists empty ({@code processInstanceIdIn}).
+   */
+  private static Object unset(Object value) {
+    if (value instanceof Object[] values && values.length == 0
+        || value instanceof Collection<?> collection && collection.isEmpty()) {
+      return null;
+    }
+    return value;
+  }
+
   private static List<Field> otherCriteria() {
     List<Field> fields = Arrays.stream(TaskQueryImpl.class.getDeclaredFields())
         .filter(field -> !Modifier.isStatic(field.getModifiers()))
@@ -97,7 +110,7 @@ final class CountedTaskManager extends TaskManager {
   private static boolean onlyKnownCriteria(TaskQueryImpl query) {
     try {
       for (Field field : OTHER_CRITERIA) {
-        if (!Objects.deepEquals(field.get(query), field.get(NO_CRITERIA))) {
+        if (!Objects.deepEquals(unset(field.get(query)), unset(field.get(NO_CRITERIA)))) {
           return false;
         }
       }

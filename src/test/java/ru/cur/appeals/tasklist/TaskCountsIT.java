@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.task.Task;
@@ -112,6 +113,17 @@ class TaskCountsIT {
       assertThat(as("pat", List.of("polyclinic"), () -> groupsQuery(List.of("polyclinic")).count()))
           .isEqualTo(pats + 1000);
       assertThat(as("aud", List.of("auditors"), () -> tasks.createTaskQuery().count())).isEqualTo(auditors + 1000);
+      // Tasklist's page asks its count with the filter extended by empty lists of values: no criteria.
+      Filter filter = engine.getFilterService().newTaskFilter("pat's groups").setOwner("pat")
+          .setQuery(groupsQuery(List.of("polyclinic")));
+      engine.getFilterService().saveFilter(filter);
+      try {
+        assertThat(as("pat", List.of("polyclinic"),
+            () -> engine.getFilterService().count(filter.getId(), tasks.createTaskQuery().processInstanceIdIn())))
+            .isEqualTo(pats + 1000);
+      } finally {
+        engine.getFilterService().deleteFilter(filter.getId());
+      }
       // A grant on one process's tasks, a criterion the keys do not know, a revoke: the engine counts.
       assertThat(as("own", List.of("owners", "polyclinic"), () -> tasks.createTaskQuery().count())).isEqualTo(owners);
       assertThat(as("pat", List.of("polyclinic"), () -> groupsQuery(List.of("polyclinic")).taskName("work").count()))
