@@ -41,13 +41,14 @@ final class CountedTaskManager extends TaskManager {
   public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
     Map<String, Object> count = counts.kept() ? countOfKeys(query) : null;
-    return (Long) getDbEntityManager().selectOne(
-        count != null ? TaskCounts.NAMESPACE + ".taskCount" : "selectTaskCountByQueryCriteria",
-        count != null ? count : query);
+    if (count == null) {
+      return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
+    }
+    return (Long) getDbEntityManager().selectOne(TaskCounts.NAMESPACE + ".taskCount", count);
   }
 
   /** The parameters of the sum over the keys that gives the query's count, or null if the keys cannot. */
-  Map<String, Object> countOfKeys(TaskQueryImpl query) {
+  private Map<String, Object> countOfKeys(TaskQueryImpl query) {
     if (query.getQueries().size() != 1 || !onlyKnownCriteria(query)) {
       return null;
     }

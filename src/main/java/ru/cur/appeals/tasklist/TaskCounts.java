@@ -65,6 +65,8 @@ class TaskCounts extends AbstractProcessEnginePlugin {
   static final int ONE_PROCESS = 2;
 
   private final DataSource dataSource;
+  /** Told once, before the engine is built: only PostgreSQL keeps the counts. */
+  private boolean onPostgres;
   private volatile boolean kept;
 
   TaskCounts(DataSource dataSource) {
@@ -78,7 +80,8 @@ class TaskCounts extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!TaskQueryPlans.onPostgres(dataSource)) {
+    onPostgres = TaskQueryPlans.onPostgres(dataSource);
+    if (!onPostgres) {
       return;
     }
     List<SessionFactory> factories = new ArrayList<>(
@@ -110,7 +113,7 @@ class TaskCounts extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    if (!TaskQueryPlans.onPostgres(dataSource)) {
+    if (!onPostgres) {
       return;
     }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
