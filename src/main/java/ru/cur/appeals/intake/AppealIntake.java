@@ -13,7 +13,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import ru.cur.appeals.appeal.Appeal;
 import ru.cur.appeals.appeal.AppealProcess;
 import ru.cur.appeals.appeal.AppealRepository;
@@ -24,7 +23,8 @@ import ru.cur.appeals.regulation.Deadlines;
 
 /**
  * Takes an appeal in: stores it and starts its process in one transaction, so there is never an
- * appeal without a process instance or the reverse. The same message of a channel is one appeal.
+ * appeal without a process instance or the reverse; appeals arriving together share that transaction
+ * ({@link RegistrationGroups}). The same message of a channel is one appeal.
  */
 @Service
 public class AppealIntake {
@@ -33,17 +33,17 @@ public class AppealIntake {
   private final AppealRepository appeals;
   private final RuntimeService runtime;
   private final Deadlines deadlines;
-  private final TransactionTemplate transaction;
+  private final RegistrationGroups registrations;
   private final Clock clock;
   private final String prefix;
 
   AppealIntake(SubmissionValidator validator, AppealRepository appeals, RuntimeService runtime, Deadlines deadlines,
-      TransactionTemplate transaction, Clock clock, @Value("${appeals.registration-prefix}") String prefix) {
+      RegistrationGroups registrations, Clock clock, @Value("${appeals.registration-prefix}") String prefix) {
     this.validator = validator;
     this.appeals = appeals;
     this.runtime = runtime;
     this.deadlines = deadlines;
-    this.transaction = transaction;
+    this.registrations = registrations;
     this.clock = clock;
     this.prefix = prefix;
   }
@@ -62,7 +62,7 @@ public class AppealIntake {
       return submittedBefore(earlier.get());
     }
     try {
-      return transaction.execute(status -> register(channel, submission));
+      return registrations.register(() -> register(channel, submission));
     } catch (DuplicateKeyException concurrentSubmission) {
       // Another request stored the same message first and committed; this one rolled back whole.
       return submittedBefore(earlierSubmission(channel, submission.externalId())

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 
 import ru.cur.appeals.appeal.Appeal;
+import ru.cur.appeals.system.TransactionState;
 
 /**
  * DMN {@code appeal-regulation}: the term of a step for an appeal. The table is evaluated in the engine,
@@ -29,8 +31,15 @@ class RegulationTable {
     this.decisions = decisions;
   }
 
-  /** The id of the newest deployed version: what a new appeal is given. */
+  /**
+   * The id of the newest deployed version: what a new appeal is given. Looked up once per transaction, so that the
+   * appeals registered together are given one version, as if registered at the same moment.
+   */
   String latestVersion() {
+    LatestVersion known = TransactionState.of(LatestVersion.class, LatestVersion::new);
+    if (known != null && known.id != null) {
+      return known.id;
+    }
     // The engine's own lookup of a key's latest version, as a process start by key does: one statement, without
     // the query API's authorization checks and paging, which cost a new appeal more than the lookup itself.
     DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
@@ -38,7 +47,15 @@ class RegulationTable {
     if (latest == null) {
       throw new IllegalStateException("DMN " + DECISION_KEY + " is not deployed");
     }
+    if (known != null) {
+      known.id = latest.getId();
+    }
     return latest.getId();
+  }
+
+  /** The newest version as this transaction found it. */
+  private static final class LatestVersion implements TransactionSynchronization {
+    private String id;
   }
 
   /** The term the given version of the table sets for the step, empty where the regime has no such step. */

@@ -1,0 +1,182 @@
+package ru.cur.appeals.intake;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appeals that arrive while others are being registered are registered together, in one transaction and one
+ * command of the engine: the engine writes the rows of all of them in one flush, each of its tables in one batch,
+ * and the database commits once (bench/README.md, "What helped"). Nothing is answered before that commit, so each
+ * appeal still has its process, its deadlines and its moderation task when its channel gets the {@code 201}.
+ * Should the group's transaction fail, nothing of it is kept and each of its appeals is registered again alone, in
+ * the thread of the request that brought it: one appeal's fault — the same message stored at once by another
+ * request, a modelling error, a lost database — stays that appeal's, with the error it would have had alone.
+ * Under no load a group is the one appeal there is; the groups grow with the load, up to {@code largest}.
+ */
+@Component
+class RegistrationGroups implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(RegistrationGroups.class);
+
+  private final BlockingQueue<Waiting<?>> waiting = new LinkedBlockingQueue<>();
+  private final List<Thread> writers = new ArrayList<>();
+  private final TransactionTemplate transaction;
+  private final CommandExecutor engine;
+  private final int largest;
+  private final DistributionSummary sizes;
+  private volatile boolean open = true;
+
+  /**
+   * @param writers groups registered at the same time, each by a thread of its own; 0: every appeal alone, in its
+   *     request's thread
+   * @param largest most appeals in one group
+   */
+  RegistrationGroups(TransactionTemplate transaction, ProcessEngine engine, MeterRegistry meters,
+      @Value("${appeals.intake.grouping.writers:2}") int writers,
+      @Value("${appeals.intake.grouping.largest:16}") int largest) {
+    this.transaction = transaction;
+    this.engine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    this.largest = Math.max(1, largest);
+    this.sizes = DistributionSummary.builder("appeals.intake.group")
+        .description("Appeals registered together in one transaction").baseUnit("appeals").register(meters);
+    Gauge.builder("appeals.intake.waiting", waiting, BlockingQueue::size)
+        .description("Appeals waiting for a group to take them").baseUnit("appeals").register(meters);
+    for (int i = 1; i <= writers; i++) {
+      Thread writer = new Thread(this::write, "appeal-registration-" + i);
+      writer.setDaemon(true);
+      this.writers.add(writer);
+      writer.start();
+    }
+  }
+
+  /**
+   * What {@code registration} returns once its transaction — the group's, or its own — has committed.
+   * {@code registration} runs inside a transaction it must not start itself, and must not register through here.
+   */
+  <T> T register(Supplier<T> registration) {
+    if (writers.isEmpty() || !open) {
+      return alone(registration);
+    }
+    Waiting<T> request = new Waiting<>(registration);
+    waiting.add(request);
+    T registered;
+    try {
+      registered = request.result.join();
+    } catch (CompletionException failure) {
+      throw rethrown(failure.getCause());
+    }
+    return request.together ? registered : alone(registration);
+  }
+
+  private <T> T alone(Supplier<T> registration) {
+    return transaction.execute(status -> registration.get());
+  }
+
+  private void write() {
+    while (open || !waiting.isEmpty()) {
+      Waiting<?> first;
+      try {
+        first = waiting.poll(1, TimeUnit.SECONDS);
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (first != null) {
+        List<Waiting<?>> group = new ArrayList<>(largest);
+        group.add(first);
+        waiting.drainTo(group, largest - 1);
+        registerTogether(group);
+      }
+    }
+  }
+
+  private void registerTogether(List<Waiting<?>> group) {
+    List<Object> registered;
+    try {
+      registered = transaction.execute(status -> engine.execute(commandContext -> {
+        List<Object> results = new ArrayList<>(group.size());
+        for (Waiting<?> request : group) {
+          results.add(request.registration.get());
+        }
+        return results;
+      }));
+    } catch (Throwable failure) {
+      if (group.size() == 1) {
+        group.get(0).result.completeExceptionally(failure);
+      } else {
+        log.info("{} appeals registered together rolled back ({}); each is registered again alone",
+            group.size(), failure.toString());
+        group.forEach(Waiting::again);
+      }
+      return;
+    }
+    sizes.record(group.size());
+    for (int i = 0; i < group.size(); i++) {
+      group.get(i).registered(registered.get(i));
+    }
+  }
+
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(failure);
+  }
+
+  /** Stops taking appeals into groups; those waiting are registered first. */
+  @Override
+  public void destroy() throws InterruptedException {
+    open = false;
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (Thread writer : writers) {
+      writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+    }
+    for (Waiting<?> left = waiting.poll(); left != null; left = waiting.poll()) {
+      left.again();
+    }
+  }
+
+  /** A request's registration and what became of it. */
+  private static final class Waiting<T> {
+    private final Supplier<T> registration;
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private volatile boolean together;
+
+    Waiting(Supplier<T> registration) {
+      this.registration = registration;
+    }
+
+    @SuppressWarnings("unchecked")
+    void registered(Object registered) {
+      together = true;
+      result.complete((T) registered);
+    }
+
+    /** The group failed: the request registers its appeal alone. */
+    void again() {
+      result.complete(null);
+    }
+  }
+}
