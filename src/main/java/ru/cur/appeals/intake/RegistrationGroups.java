@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.cur.appeals.system.DatabaseOutage;
 
 /**
  * Appeals that arrive while others are being registered are registered together, in one transaction and one
@@ -29,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * appeal still has its process, its deadlines and its moderation task when its channel gets the {@code 201}.
  * Should the group's transaction fail, nothing of it is kept and each of its appeals is registered again alone, in
  * the thread of the request that brought it: one appeal's fault — the same message stored at once by another
- * request, a modelling error, a lost database — stays that appeal's, with the error it would have had alone.
+ * request, a modelling error — stays that appeal's, with the error it would have had alone. A lost database is
+ * every appeal's: the whole group gets the error at once (503 with {@code Retry-After}), none tries again alone.
  * Under no load a group is the one appeal there is; the groups grow with the load, up to {@code largest}.
  */
 @Component
@@ -51,8 +54,8 @@ class RegistrationGroups implements DisposableBean {
    * @param largest most appeals in one group
    */
   RegistrationGroups(TransactionTemplate transaction, ProcessEngine engine, MeterRegistry meters,
-      @Value("${appeals.intake.grouping.writers:2}") int writers,
-      @Value("${appeals.intake.grouping.largest:16}") int largest) {
+      @Value("${appeals.intake.grouping.writers}") int writers,
+      @Value("${appeals.intake.grouping.largest}") int largest) {
     this.transaction = transaction;
     this.engine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
     this.largest = Math.max(1, largest);
@@ -73,7 +76,8 @@ class RegistrationGroups implements DisposableBean {
    * {@code registration} runs inside a transaction it must not start itself, and must not register through here.
    */
   <T> T register(Supplier<T> registration) {
-    if (writers.isEmpty() || !open) {
+    // Inside a transaction the registration belongs to it, as it would without groups.
+    if (writers.isEmpty() || !open || TransactionSynchronizationManager.isActualTransactionActive()) {
       return alone(registration);
     }
     Waiting<T> request = new Waiting<>(registration);
@@ -120,8 +124,9 @@ class RegistrationGroups implements DisposableBean {
         return results;
       }));
     } catch (Throwable failure) {
-      if (group.size() == 1) {
-        group.get(0).result.completeExceptionally(failure);
+      if (group.size() == 1 || DatabaseOutage.isCauseOf(failure)) {
+        // Without the database none of them would fare better alone: each answers 503 now.
+        group.forEach(request -> request.result.completeExceptionally(failure));
       } else {
         log.info("{} appeals registered together rolled back ({}); each is registered again alone",
             group.size(), failure.toString());

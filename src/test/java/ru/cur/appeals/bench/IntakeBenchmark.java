@@ -1,6 +1,8 @@
 package ru.cur.appeals.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -102,6 +104,8 @@ class IntakeBenchmark {
   FilterService filters;
   @Autowired
   HikariDataSource dataSource;
+  @Autowired
+  MeterRegistry meters;
 
   private HttpLoad load;
   private final AtomicInteger appealNumber = new AtomicInteger();
@@ -162,6 +166,9 @@ class IntakeBenchmark {
     double bareSeconds = 0;
     List<Double> appealMillis = new ArrayList<>();
     List<Double> bareMillis = new ArrayList<>();
+    DistributionSummary groups = meters.get("appeals.intake.group").summary();
+    long groupsBefore = groups.count();
+    double groupedBefore = groups.totalAmount();
     for (int round = 0; round < rounds; round++) {
       statements.reset();
       HttpLoad.Run bare = load.run(INTAKE / rounds, CONCURRENCY, 200, i -> bareStart());
@@ -184,6 +191,10 @@ class IntakeBenchmark {
         "", null);
     results.figure("intake", "ratio", "appeal intake / bare Camunda", appealRate / bareRate, "×", "≥ 0.8",
         appealRate / bareRate / 0.8);
+    long groupsMeasured = groups.count() - groupsBefore;
+    // Without groups (appeals.intake.grouping.writers=0) each appeal is registered alone.
+    results.figure("intake", "appealsPerGroup", "appeals registered together (intake/RegistrationGroups), mean",
+        groupsMeasured == 0 ? 1 : (groups.totalAmount() - groupedBefore) / groupsMeasured, "", "", null);
     statements.report(results);
     results.detail("intake", "bareP95PerRoundMs", bareMillis);
     results.detail("intake", "appealP95PerRoundMs", appealMillis);
