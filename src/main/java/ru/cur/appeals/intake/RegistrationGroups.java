@@ -82,13 +82,15 @@ class RegistrationGroups implements DisposableBean {
     }
     Waiting<T> request = new Waiting<>(registration);
     waiting.add(request);
-    T registered;
+    if (!open && waiting.remove(request)) {
+      // The writers stopped as it came: no group will take it.
+      return alone(registration);
+    }
     try {
-      registered = request.result.join();
+      return request.outcome.join().get();
     } catch (CompletionException failure) {
       throw rethrown(failure.getCause());
     }
-    return request.together ? registered : alone(registration);
   }
 
   private <T> T alone(Supplier<T> registration) {
@@ -126,11 +128,11 @@ class RegistrationGroups implements DisposableBean {
     } catch (Throwable failure) {
       if (group.size() == 1 || DatabaseOutage.isCauseOf(failure)) {
         // Without the database none of them would fare better alone: each answers 503 now.
-        group.forEach(request -> request.result.completeExceptionally(failure));
+        group.forEach(request -> request.outcome.completeExceptionally(failure));
       } else {
         log.info("{} appeals registered together rolled back ({}); each is registered again alone",
             group.size(), failure.toString());
-        group.forEach(Waiting::again);
+        group.forEach(this::again);
       }
       return;
     }
@@ -159,15 +161,22 @@ class RegistrationGroups implements DisposableBean {
       writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
     }
     for (Waiting<?> left = waiting.poll(); left != null; left = waiting.poll()) {
-      left.again();
+      again(left);
     }
   }
 
-  /** A request's registration and what became of it. */
+  /** No group registered it: the request registers its appeal alone, in its own thread. */
+  private <T> void again(Waiting<T> request) {
+    request.outcome.complete(() -> alone(request.registration));
+  }
+
+  /**
+   * A request's registration and what became of it: what the request returns — the group's result, or its
+   * registration alone — or the error it throws.
+   */
   private static final class Waiting<T> {
     private final Supplier<T> registration;
-    private final CompletableFuture<T> result = new CompletableFuture<>();
-    private volatile boolean together;
+    private final CompletableFuture<Supplier<T>> outcome = new CompletableFuture<>();
 
     Waiting(Supplier<T> registration) {
       this.registration = registration;
@@ -175,13 +184,7 @@ class RegistrationGroups implements DisposableBean {
 
     @SuppressWarnings("unchecked")
     void registered(Object registered) {
-      together = true;
-      result.complete((T) registered);
-    }
-
-    /** The group failed: the request registers its appeal alone. */
-    void again() {
-      result.complete(null);
+      outcome.complete(() -> (T) registered);
     }
   }
 }
